@@ -1,0 +1,125 @@
+import type { OrganKind, OrganLevel } from '../case/organ.js';
+import type { IsoDate } from '../dates/isoDate.js';
+
+/**
+ * An organ named in an assessment. `id` is the directory id; where the directory does not hold the
+ * organ (a superior it does not list, a region's government it lacks) `id` is null and `name` names the
+ * role instead ("the superior of Qingtian County Land Bureau"), so nothing is guessed.
+ */
+export interface OrganRef {
+  readonly id: string | null;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly level?: OrganLevel;
+  readonly kind?: OrganKind;
+}
+
+/** Why an outcome is there: the provisions, the rules that found it, and the facts they saw. */
+export interface Grounds {
+  /** Citation ids, e.g. `xfgz2022:art22`, in rule order without repeats. */
+  readonly basis: readonly string[];
+  /** Ids of the rules that yielded this outcome. */
+  readonly rules: readonly string[];
+  /** The fact values the rules' conditions read, keyed `fact` or `fact.path`. */
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+export interface Responsibility extends Grounds {
+  readonly role: string;
+  readonly organ: OrganRef;
+}
+
+export interface Guidance extends Grounds {
+  readonly id: string;
+  /** Where the petitioner is to go, or who gives the guidance, when the rule names one. */
+  readonly organ?: OrganRef;
+}
+
+export interface Escalation extends Grounds {
+  readonly id: string;
+  readonly organ?: OrganRef;
+  /** For `report-up`: the organs the report goes to. */
+  readonly recipients?: readonly OrganRef[];
+}
+
+export interface Action extends Grounds {
+  readonly id: string;
+  readonly organ: OrganRef;
+}
+
+/** A condition as evaluated, with the value its fact had. Unevaluated conditions (short-circuited) say so. */
+export type TraceCondition =
+  | { readonly all: readonly TraceCondition[]; readonly result: boolean | null }
+  | { readonly any: readonly TraceCondition[]; readonly result: boolean | null }
+  | { readonly not: TraceCondition; readonly result: boolean | null }
+  | {
+      readonly fact: string;
+      readonly path?: string;
+      readonly operator: string;
+      readonly value: unknown;
+      /** The value the fact (at its path) had; absent when the condition was not evaluated. */
+      readonly factValue?: unknown;
+      /** For a value read from another fact: the value it had. */
+      readonly valueResolved?: unknown;
+      /** true / false, or null when short-circuited and never evaluated. */
+      readonly result: boolean | null;
+    };
+
+/** One rule that fired, with what it saw. */
+export interface TraceEntry {
+  readonly rule: string;
+  readonly pack: string;
+  readonly title: { readonly en: string; readonly zh: string };
+  readonly citations: readonly string[];
+  /** Evaluation stage: 0 for rules on case facts, n+1 for rules that read stage-n outcomes. */
+  readonly stage: number;
+  readonly dependsOn: readonly string[];
+  readonly interpretation?: { readonly en: string; readonly zh: string };
+  readonly conditions: TraceCondition;
+  /** The outcome kinds and ids the rule yielded, e.g. `guidance:elect-representatives`. */
+  readonly yielded: readonly string[];
+}
+
+export interface AppliedPack {
+  readonly id: string;
+  readonly role: 'principles' | 'procedure' | 'jurisdiction';
+  readonly title: { readonly en: string; readonly zh: string };
+}
+
+export interface AppliedParameter {
+  readonly id: string;
+  readonly pack: string;
+  readonly value: unknown;
+  /** The date from which this value is in force. */
+  readonly from: IsoDate;
+  readonly source: readonly string[];
+}
+
+export interface AppliedPolicy {
+  readonly id: string;
+  readonly value: boolean | number;
+  readonly status: 'policy' | 'unverified-interpretation';
+  /** Whether the caller kept the default. */
+  readonly isDefault: boolean;
+}
+
+/**
+ * The answer for one case at `asOf`: who is responsible, what is due, what must be escalated, who is
+ * accountable and what the petitioner is told — each item with its grounds — plus the packs,
+ * parameters and policy applied and a trace of every rule that fired.
+ */
+export interface Assessment {
+  readonly caseId: string;
+  readonly asOf: IsoDate;
+  readonly receivedOn: IsoDate;
+  readonly packs: readonly AppliedPack[];
+  readonly parameters: readonly AppliedParameter[];
+  readonly policy: readonly AppliedPolicy[];
+  readonly responsibilities: readonly Responsibility[];
+  readonly obligations: readonly unknown[];
+  readonly escalations: readonly Escalation[];
+  readonly actions: readonly Action[];
+  readonly findings: readonly unknown[];
+  readonly guidance: readonly Guidance[];
+  readonly trace: readonly TraceEntry[];
+}

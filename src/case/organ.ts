@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Administrative levels, lowest first. Review goes "one level up" and a visit may be made "to the same
+ * level or one level up", so levels are ordered and compared by their position in this list.
+ */
+export const ORGAN_LEVELS = ['village', 'township', 'county', 'city', 'province', 'central'] as const;
+export const OrganLevel = z.enum(ORGAN_LEVELS);
+export type OrganLevel = z.infer<typeof OrganLevel>;
+
+/** Position of a level in {@link ORGAN_LEVELS}: village 0 … central 5. */
+export function levelRank(level: OrganLevel): number {
+  return ORGAN_LEVELS.indexOf(level);
+}
+
+/**
+ * Kinds of organ the rules distinguish. `department` is a working department of a government or party
+ * committee (e.g. a natural-resources bureau); `political-legal-committee` is the party committee's
+ * 政法委; `joint-conference` is the petition joint conference (信访联席会议) of a level.
+ */
+export const OrganKind = z.enum([
+  'petition-department',
+  'government',
+  'party-committee',
+  'department',
+  'court',
+  'procuratorate',
+  'public-security',
+  'political-legal-committee',
+  'discipline-inspection',
+  'people-congress',
+  'joint-conference',
+  'enterprise',
+  'mass-organisation',
+]);
+export type OrganKind = z.infer<typeof OrganKind>;
+
+/**
+ * An organ of the caller's directory. The library never invents organs: it names those the directory
+ * holds and, where the directory is silent (no superior given, say), names the role instead.
+ */
+export const Organ = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    nameZh: z.string().min(1).optional(),
+    level: OrganLevel,
+    kind: OrganKind,
+    /** Region id (any stable code the caller uses, e.g. an administrative division code). */
+    region: z.string().min(1),
+    /** Id of the organ one level up in the same line (the organ that reviews this one's decisions). */
+    superior: z.string().min(1).optional(),
+  })
+  .strict();
+export type Organ = z.infer<typeof Organ>;
+
+export const OrganDirectory = z.array(Organ);
+export type OrganDirectory = z.infer<typeof OrganDirectory>;

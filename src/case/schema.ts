@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { DateField, Event } from './event.js';
+import { OrganDirectory } from './organ.js';
+
+/** How the matter was brought (信访形式). */
+export const Channel = z.enum(['letter', 'visit', 'phone', 'fax', 'email', 'online']);
+export type Channel = z.infer<typeof Channel>;
+
+/**
+ * The three-way classification of the 2022 Regulations (xfgz2022 art. 17 and arts. 29–31):
+ * suggestion/opinion (建议意见类), denunciation/accusation (检举控告类), appeal/request (申诉求决类).
+ */
+export const PetitionClass = z.enum(['suggestion', 'accusation', 'appeal']);
+export type PetitionClass = z.infer<typeof PetitionClass>;
+
+/**
+ * For an appeal/request, the legal procedure it belongs in (xfgz2022 art. 31 items (1)–(6)):
+ * `litigation`, `procuratorial` and `police` are item (1); `arbitration` (2); `party-member-appeal` (3);
+ * `administrative` (4) — reconsideration, ruling, confirmation, licensing, penalty; `duty-to-protect`
+ * (5) — a request to investigate unlawful conduct or protect rights; `petition` (6) — none of these, so
+ * it is handled in the petition procedure itself with a written handling opinion.
+ */
+export const LegalRoute = z.enum([
+  'litigation',
+  'procuratorial',
+  'police',
+  'arbitration',
+  'party-member-appeal',
+  'administrative',
+  'duty-to-protect',
+  'petition',
+]);
+export type LegalRoute = z.infer<typeof LegalRoute>;
+
+/** The priority areas of op2007 item (七). */
+export const PriorityArea = z.enum([
+  'land-acquisition',
+  'urban-construction-demolition',
+  'environmental-protection',
+  'enterprise-restructuring',
+  'law-and-litigation',
+]);
+export type PriorityArea = z.infer<typeof PriorityArea>;
+
+const OrganId = z.string().min(1);
+
+/**
+ * Conduct of a petitioner that the regulations prohibit (xf2005 art. 20, xfgz2022 art. 26): blocking or
+ * besieging organs or traffic, carrying dangerous articles, insulting or threatening staff, staying and
+ * making trouble at reception sites, inciting or profiting from petitions, damaging property (2022).
+ */
+export const PetitionerConduct = z.enum([
+  'illegal-gathering-or-blocking',
+  'carrying-dangerous-articles',
+  'insulting-or-threatening-staff',
+  'staying-and-making-trouble',
+  'inciting-or-profiting',
+  'damaging-property',
+  'other-public-order-disturbance',
+]);
+export type PetitionerConduct = z.infer<typeof PetitionerConduct>;
+
+const flag = z.boolean().optional();
+
+/**
+ * Facts the caller asserts about the matter that no event log can show. Each is a judgement the law
+ * leaves to the organs (is it "major"? did it cause "serious consequences"?), so the caller supplies it.
+ */
+export const CaseFlags = z
+  .object({
+    /** A major matter (重大信访事项). */
+    major: flag,
+    /** An urgent matter or signal (紧急信访事项及信访信息). */
+    urgent: flag,
+    /** A collective petition (集体访) — several people on one matter. */
+    collective: flag,
+    /** Signs or tendency of a large-scale collective petition or mass incident (op2007 item 16). */
+    massIncidentRisk: flag,
+    /** A mass incident (群体性事件) has occurred. */
+    massIncident: flag,
+    /** Long-unresolved backlog matter (积案). */
+    longUnresolved: flag,
+    /** A problem strongly raised by the public (群众反映强烈). */
+    stronglyRaised: flag,
+    /** The petitioner is in real hardship (生活确有困难). */
+    hardship: flag,
+    /** The request is reasonable but law or policy is unclear or missing (op2007 item 6). */
+    policyGap: flag,
+    /** The matter spans several regions. */
+    crossRegion: flag,
+    /** The matter spans several departments. */
+    crossDepartment: flag,
+    /** The failure or misconduct on record led to serious consequences (造成严重后果). */
+    seriousConsequences: flag,
+  })
+  .strict();
+export type CaseFlags = z.infer<typeof CaseFlags>;
+
+/**
+ * A petition case as the embedding system states it. Dates are China calendar dates. Organs are named
+ * by id from the organ directory (given to the evaluator, or inline in `organs`).
+ */
+export const CaseInput = z
+  .object({
+    id: z.string().min(1),
+    /** The date the matter was first received; it selects the procedural pack in force. */
+    receivedOn: DateField,
+    channel: Channel,
+    class: PetitionClass,
+    /** Required for an appeal/request: the legal procedure it belongs in. */
+    legalRoute: LegalRoute.optional(),
+    /** Law- and litigation-related (涉法涉诉): it concerns a court, procuratorate or police matter. */
+    lawAndLitigation: z.boolean().default(false),
+    subject: z.string().optional(),
+    priorityArea: PriorityArea.optional(),
+    /** How many people bring the matter. */
+    petitioners: z.number().int().min(1).default(1),
+    /** For a visit by several people: how many representatives they chose. */
+    representatives: z.number().int().min(1).optional(),
+    /** The organ that received the matter (for a visit: the organ visited). */
+    receivingOrgan: OrganId,
+    /** The organ with legal authority over the matter (有权处理的机关), where known. */
+    handlingOrgan: OrganId.optional(),
+    /** Other organs the matter involves (for several-organ or cross-region matters). */
+    involvedOrgans: z.array(OrganId).default([]),
+    /** Region id where the matter arose; defaults to the handling organ's region. */
+    aroseIn: z.string().min(1).optional(),
+    /** For a visit: whether it was made at the receiving organ's designated reception site. */
+    atDesignatedSite: z.boolean().optional(),
+    /** The same matter is already accepted or being handled below, within its time limit. */
+    pendingBelow: z.boolean().default(false),
+    /** The same request on the same facts and reasons already went through reexamination. */
+    previouslyTerminated: z.boolean().default(false),
+    /** How many times the same matter was petitioned before this one. */
+    repeatCount: z.number().int().min(0).default(0),
+    /** The organs involved dispute which of them is competent. */
+    jurisdictionDisputed: z.boolean().default(false),
+    flags: CaseFlags.default({}),
+    /** Prohibited conduct of the petitioner(s) on record; empty for a lawful petition. */
+    petitionerConduct: z.array(PetitionerConduct).default([]),
+    events: z.array(Event).default([]),
+    /** Organs used by this case, merged with the evaluator's directory. */
+    organs: OrganDirectory.optional(),
+  })
+  .strict();
+
+/** A case as accepted by `evaluate` (what a caller may send). */
+export type CaseInput = z.input<typeof CaseInput>;
+/** A validated case, defaults filled in. */
+export type Case = z.output<typeof CaseInput>;

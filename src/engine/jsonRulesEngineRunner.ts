@@ -1,0 +1,87 @@
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { TraceCondition } from '../assessment/types.js';
+import type { OperatorDefinition } from './operators.js';
+import { resolvePath } from './pathResolver.js';
+import type { StagedRule } from './ruleset.js';
+
+/** A rule whose conditions held, with each condition as evaluated. */
+export interface FiredRule {
+  readonly rule: StagedRule;
+  readonly conditions: TraceCondition;
+}
+
+/**
+ * Evaluates one stage of rules on one case's facts. Implementations must give identical answers; this
+ * one is the reference, json-rules-engine itself.
+ */
+export interface RuleRunner {
+  run(rules: readonly StagedRule[], facts: Readonly<Record<string, unknown>>): Promise<FiredRule[]>;
+}
+
+type EngineCondition = {
+  all?: EngineCondition[];
+  any?: EngineCondition[];
+  not?: EngineCondition;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+};
+
+/** Converts json-rules-engine's evaluated condition tree into the trace's plain form. */
+function toTrace(c: EngineCondition): TraceCondition {
+  const result = typeof c.result === 'boolean' ? c.result : null;
+  if (c.all) return { all: c.all.map(toTrace), result };
+  if (c.any) return { any: c.any.map(toTrace), result };
+  if (c.not) return { not: toTrace(c.not), result };
+  const isRef = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) && typeof (c.value as { fact?: unknown }).fact === 'string';
+  return {
+    fact: c.fact!,
+    ...(c.path !== undefined ? { path: c.path } : {}),
+    operator: c.operator!,
+    value: c.value,
+    ...(result !== null ? { factValue: c.factResult } : {}),
+    ...(result !== null && isRef ? { valueResolved: c.valueResult } : {}),
+    result,
+  };
+}
+
+/**
+ * The reference runner: json-rules-engine, with a plain dotted-path resolver and the registered
+ * operators. json-rules-engine keeps a run status on the Engine, so two overlapping `run()` calls on one
+ * Engine lose results; each run therefore takes an Engine from a pool that no other run is using.
+ */
+export class JsonRulesEngineRunner implements RuleRunner {
+  private readonly pools = new Map<string, Engine[]>();
+
+  constructor(private readonly operators: readonly OperatorDefinition[]) {}
+
+  private build(rules: readonly StagedRule[]): Engine {
+    const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
+    for (const op of this.operators) engine.addOperator(op.name, (factValue: unknown, value: unknown) => op.evaluate(factValue, value));
+    for (const rule of rules) {
+      engine.addRule({ name: rule.id, conditions: rule.conditions, event: { type: rule.id }, priority: 1 } as RuleProperties);
+    }
+    return engine;
+  }
+
+  async run(rules: readonly StagedRule[], facts: Readonly<Record<string, unknown>>): Promise<FiredRule[]> {
+    if (rules.length === 0) return [];
+    const key = rules.map((r) => r.id).join('|');
+    let pool = this.pools.get(key);
+    if (!pool) this.pools.set(key, (pool = []));
+    const engine = pool.pop() ?? this.build(rules);
+    try {
+      const { results } = await engine.run({ ...facts });
+      const byId = new Map(rules.map((r) => [r.id, r]));
+      return results
+        .map((r) => ({ rule: byId.get(r.name as string)!, conditions: { ...toTrace(r.conditions as unknown as EngineCondition), result: true } as TraceCondition }))
+        .sort((a, b) => a.rule.index - b.rule.index);
+    } finally {
+      pool.push(engine);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Assessment, AppliedPolicy, TraceEntry } from '../assessment/types.js';
+import { chinaCalendar } from '../calendar/chinaCalendar.js';
+import type { Calendar } from '../calendar/types.js';
+import { OrganDirectory, type Organ } from '../case/organ.js';
+import { validateCase, type Lang } from '../case/validateCase.js';
+import { CaseValidationError, formatPath } from '../errors/CaseValidationError.js';
+import { builtinOperators, type OperatorDefinition } from '../engine/operators.js';
+import { JsonRulesEngineRunner, type RuleRunner } from '../engine/jsonRulesEngineRunner.js';
+import { stageRules, type StagedRule } from '../engine/ruleset.js';
+import { caseFacts, computeFacts } from '../facts/caseFacts.js';
+import { parties } from '../parties/parties.js';
+import { PolicyFileSchema, PolicySchema, type Policy } from '../policy/policy.js';
+import { builtinRulesDir, loadBuiltinPacks, loadPacksFromDir, packFromData, type Pack, type PackData } from '../rules/loadPack.js';
+import type { CaseContext } from './context.js';
+import { AssessmentBuilder, factsSeen, materialisers, union } from './outcomes.js';
+import { selectPacks } from './selectPacks.js';
+import { caseChecks } from './caseChecks.js';
+
+export interface EvaluatorOptions {
+  /** The organ directory: every organ a case may name (a case may add its own in `organs`). */
+  readonly directory?: readonly Organ[];
+  /** A jurisdiction id (e.g. `zhejiang`) whose local pack's parameters and rules apply. */
+  readonly jurisdiction?: string;
+  /** Extra packs: a folder path, or pack data. Their rules join the built-in ones. */
+  readonly packs?: ReadonlyArray<string | PackData>;
+  /** Leave out the built-in packs (for a fully custom rule set). */
+  readonly builtinPacks?: boolean;
+  /** Overrides of the policy defaults in `rules/policy.json`. */
+  readonly policy?: Partial<Policy>;
+  /** A working-day calendar; defaults to China's national calendar. */
+  readonly calendar?: Calendar;
+  /** Extra condition operators. */
+  readonly operators?: readonly OperatorDefinition[];
+}
+
+export interface EvaluateOptions {
+  /** The evaluation date: statuses are judged as of this China calendar date. The clock is never read. */
+  readonly asOf: string;
+  /** Language of validation messages. */
+  readonly lang?: Lang;
+}
+
+export interface Evaluator {
+  /** Assesses one case. Invalid input throws a CaseValidationError listing every problem. */
+  evaluate(input: unknown, options: EvaluateOptions): Promise<Assessment>;
+  /** The packs this evaluator knows (built-in and extra). */
+  readonly packs: readonly Pack[];
+  /** Every rule, in evaluation order. */
+  readonly rules: readonly StagedRule[];
+  /** The policy in effect, each option with its status and whether it is the default. */
+  readonly policy: readonly AppliedPolicy[];
+}
+
+function loadPolicy(overrides: Partial<Policy> | undefined): { policy: Policy; applied: AppliedPolicy[] } {
+  const file = PolicyFileSchema.parse(JSON.parse(readFileSync(join(builtinRulesDir(), 'policy.json'), 'utf8')));
+  const defaults = Object.fromEntries(Object.entries(file.options).map(([id, o]) => [id, o.default]));
+  const unknown = Object.keys(overrides ?? {}).filter((k) => !(k in file.options));
+  if (unknown.length > 0) throw new TypeError(`unknown policy option(s): ${unknown.join(', ')} (known: ${Object.keys(file.options).join(', ')})`);
+  const merged = PolicySchema.safeParse({ ...defaults, ...overrides });
+  if (!merged.success) {
+    throw new TypeError(`invalid policy: ${merged.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
+  }
+  const applied = Object.entries(file.options).map(([id, o]) => ({
+    id,
+    value: merged.data[id as keyof Policy],
+    status: o.status,
+    isDefault: overrides?.[id as keyof Policy] === undefined,
+  }));
+  return { policy: merged.data, applied };
+}
+
+/**
+ * Builds an evaluator: loads and checks the rule packs, the policy and the directory once, so that
+ * evaluating a case does no I/O. Many `evaluate` calls may be in flight at once.
+ */
+export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
+  const directoryParse = OrganDirectory.safeParse(options.directory ?? []);
+  if (!directoryParse.success) {
+    throw new TypeError(`invalid organ directory: ${directoryParse.error.issues.map((i) => `directory${formatPath(i.path).replace(/^(?!\[)/, '.')}: ${i.message}`).join('; ')}`);
+  }
+  const directory = new Map<string, Organ>();
+  for (const organ of directoryParse.data) {
+    if (directory.has(organ.id)) throw new TypeError(`invalid organ directory: organ id "${organ.id}" appears twice`);
+    directory.set(organ.id, organ);
+  }
+
+  const packs: Pack[] = [
+    ...(options.builtinPacks === false ? [] : loadBuiltinPacks()),
+    ...(options.packs ?? []).flatMap((p, i) => (typeof p === 'string' ? loadPacksFromDir(p) : [packFromData(p, `packs[${i}]`)])),
+  ];
+  const packIds = new Set<string>();
+  for (const p of packs) {
+    if (packIds.has(p.manifest.id)) throw new TypeError(`rule pack "${p.manifest.id}" is loaded twice (${p.source})`);
+    packIds.add(p.manifest.id);
+  }
+  if (options.jurisdiction !== undefined && !packs.some((p) => p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction === options.jurisdiction)) {
+    const known = packs.filter((p) => p.manifest.role === 'jurisdiction').map((p) => p.manifest.jurisdiction);
+    throw new TypeError(`no rule pack for jurisdiction "${options.jurisdiction}" (known: ${known.join(', ') || 'none'})`);
+  }
+  const operators = [...builtinOperators, ...(options.operators ?? [])];
+  const rules = stageRules(packs, {
+    facts: new Set(Object.keys(caseFacts)),
+    parties: new Set(Object.keys(parties)),
+    operators: new Set(operators.map((o) => o.name)),
+    outcomeKinds: new Set(Object.keys(materialisers)),
+  });
+  const { policy, applied } = loadPolicy(options.policy);
+  const calendar = options.calendar ?? chinaCalendar();
+  const runner: RuleRunner = new JsonRulesEngineRunner(operators);
+  const maxStage = Math.max(0, ...rules.map((r) => r.stage));
+
+  async function evaluate(input: unknown, { asOf, lang = 'en' }: EvaluateOptions): Promise<Assessment> {
+    const { case: c, directory: merged } = validateCase(input, { asOf, directory, lang });
+    const selection = selectPacks(packs, c.receivedOn, options.jurisdiction);
+    if ('problem' in selection) throw new CaseValidationError([{ path: 'receivedOn', message: selection.problem }], c.id);
+    const ctx: CaseContext = { case: c, directory: merged, asOf, lang, procedure: selection.procedure.manifest.id, params: selection.params, policy, calendar };
+    const problems = caseChecks(ctx);
+    if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);
+
+    const inPacks = new Set(selection.packs.map((p) => p.manifest.id));
+    const applicable = rules.filter((r) => inPacks.has(r.pack) && r.validFrom <= c.receivedOn && (r.validTo === null || c.receivedOn <= r.validTo));
+    const facts: Record<string, unknown> = computeFacts(ctx);
+    const builder = new AssessmentBuilder();
+    const trace: TraceEntry[] = [];
+
+    for (let stage = 0; stage <= maxStage; stage++) {
+      facts.outcomes = builder.outcomesFact();
+      facts.obligations = Object.fromEntries(builder.items('obligations').map((o) => [String(o.id), o]));
+      const fired = await runner.run(applicable.filter((r) => r.stage === stage), facts);
+      for (const { rule, conditions } of fired) {
+        const grounds = { basis: [...rule.citations], rules: [rule.id], facts: factsSeen(conditions) };
+        const yielded: string[] = [];
+        for (const outcome of rule.outcomes) {
+          const m = materialisers[outcome.kind]!;
+          for (const item of m.materialise(outcome, ctx, grounds)) {
+            builder.add(m.list, item);
+            yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
+          }
+        }
+        trace.push({
+          rule: rule.id,
+          pack: rule.pack,
+          title: rule.title,
+          citations: rule.citations,
+          stage,
+          dependsOn: rule.dependsOn ?? [],
+          ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
+          conditions,
+          yielded: union(yielded, []),
+        });
+      }
+    }
+
+    return {
+      caseId: c.id,
+      asOf,
+      receivedOn: c.receivedOn,
+      packs: selection.packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title })),
+      parameters: selection.parameters,
+      policy: applied,
+      responsibilities: builder.items('responsibilities') as unknown as Assessment['responsibilities'],
+      obligations: builder.items('obligations'),
+      escalations: builder.items('escalations') as unknown as Assessment['escalations'],
+      actions: builder.items('actions') as unknown as Assessment['actions'],
+      findings: builder.items('findings'),
+      guidance: builder.items('guidance') as unknown as Assessment['guidance'],
+      trace,
+    };
+  }
+
+  return { evaluate, packs, rules, policy: applied };
+}
+
+let defaultEvaluator: Evaluator | undefined;
+
+/**
+ * Assesses one case with the built-in packs and default policy. For a directory, a jurisdiction or
+ * policy overrides, build an evaluator once with {@link createEvaluator} and reuse it.
+ */
+export function evaluate(input: unknown, options: EvaluateOptions & { directory?: readonly Organ[] }): Promise<Assessment> {
+  if (options.directory) return createEvaluator({ directory: options.directory }).evaluate(input, options);
+  defaultEvaluator ??= createEvaluator();
+  return defaultEvaluator.evaluate(input, options);
+}

@@ -1,0 +1,136 @@
+import type { Grounds, TraceCondition } from '../assessment/types.js';
+import type { Outcome } from '../rules/schema.js';
+import type { CaseContext } from './context.js';
+import { parties } from '../parties/parties.js';
+
+/** The lists of an assessment that rules add to. */
+export type OutcomeList = 'responsibilities' | 'obligations' | 'escalations' | 'actions' | 'findings' | 'guidance';
+
+/** An item on its way into an assessment list; items with the same key are merged (grounds united). */
+export interface Materialised {
+  readonly key: string;
+  readonly item: Grounds & Record<string, unknown>;
+}
+
+/**
+ * Turns one rule outcome into assessment items for one case. Each outcome kind has one, registered
+ * below; the time-limit and accountability kinds register theirs in their own modules.
+ */
+export interface Materialiser {
+  readonly list: OutcomeList;
+  /** The field of an item that holds its vocabulary id (`role` for responsibilities, else `id`). */
+  readonly idField: 'id' | 'role';
+  materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds): Materialised[];
+}
+
+const resolve = (ctx: CaseContext, party: string) => {
+  const resolver = parties[party];
+  if (!resolver) throw new Error(`unknown party "${party}"`);
+  return resolver(ctx);
+};
+const organKey = (o: { id: string | null; name: string }) => o.id ?? `~${o.name}`;
+
+export const materialisers: Record<string, Materialiser> = {
+  responsibility: {
+    list: 'responsibilities',
+    idField: 'role',
+    materialise: (outcome, ctx, grounds) => {
+      if (outcome.kind !== 'responsibility') return [];
+      return resolve(ctx, outcome.organ).map((organ) => ({ key: `${outcome.role}|${organKey(organ)}`, item: { role: outcome.role, organ, ...grounds } }));
+    },
+  },
+  guidance: {
+    list: 'guidance',
+    idField: 'id',
+    materialise: (outcome, ctx, grounds) => {
+      if (outcome.kind !== 'guidance') return [];
+      const organ = outcome.organ ? resolve(ctx, outcome.organ)[0] : undefined;
+      return [{ key: outcome.id, item: { id: outcome.id, ...(organ ? { organ } : {}), ...grounds } }];
+    },
+  },
+  escalation: {
+    list: 'escalations',
+    idField: 'id',
+    materialise: (outcome, ctx, grounds) => {
+      if (outcome.kind !== 'escalation') return [];
+      const organ = outcome.organ ? resolve(ctx, outcome.organ)[0] : undefined;
+      const recipients = outcome.recipients?.flatMap((p) => resolve(ctx, p));
+      return [
+        {
+          key: `${outcome.id}|${organ ? organKey(organ) : ''}`,
+          item: { id: outcome.id, ...(organ ? { organ } : {}), ...(recipients ? { recipients } : {}), ...grounds },
+        },
+      ];
+    },
+  },
+  action: {
+    list: 'actions',
+    idField: 'id',
+    materialise: (outcome, ctx, grounds) => {
+      if (outcome.kind !== 'action') return [];
+      return resolve(ctx, outcome.organ).map((organ) => ({ key: `${outcome.id}|${organKey(organ)}`, item: { id: outcome.id, organ, ...grounds } }));
+    },
+  },
+};
+
+/** The fact values a rule's conditions read, keyed `fact` or `fact.path` (evaluated leaves only). */
+export function factsSeen(condition: TraceCondition, out: Record<string, unknown> = {}): Record<string, unknown> {
+  if ('all' in condition) condition.all.forEach((c) => factsSeen(c, out));
+  else if ('any' in condition) condition.any.forEach((c) => factsSeen(c, out));
+  else if ('not' in condition) factsSeen(condition.not, out);
+  else if (condition.result !== null) {
+    out[condition.path ? `${condition.fact}.${condition.path}` : condition.fact] = condition.factValue;
+    const ref = condition.value as { fact?: string; path?: string } | null;
+    if (ref && typeof ref === 'object' && typeof ref.fact === 'string') {
+      out[ref.path ? `${ref.fact}.${ref.path}` : ref.fact] = condition.valueResolved;
+    }
+  }
+  return out;
+}
+
+/** Unites two lists keeping first-seen order. */
+export function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** Collects items per list, merging items with the same key, in the order rules fired. */
+export class AssessmentBuilder {
+  private readonly lists: Record<OutcomeList, Map<string, Grounds & Record<string, unknown>>> = {
+    responsibilities: new Map(),
+    obligations: new Map(),
+    escalations: new Map(),
+    actions: new Map(),
+    findings: new Map(),
+    guidance: new Map(),
+  };
+
+  add(list: OutcomeList, { key, item }: Materialised): void {
+    const map = this.lists[list];
+    const existing = map.get(key);
+    if (!existing) {
+      map.set(key, item);
+      return;
+    }
+    map.set(key, {
+      ...existing,
+      basis: union(existing.basis, item.basis),
+      rules: union(existing.rules, item.rules),
+      facts: { ...existing.facts, ...item.facts },
+    });
+  }
+
+  items(list: OutcomeList): Array<Grounds & Record<string, unknown>> {
+    return [...this.lists[list].values()];
+  }
+
+  /** The `outcomes` stage fact: for each kind, the ids yielded so far (`outcomes.guidance.pending-below`). */
+  outcomesFact(): Record<string, Record<string, true>> {
+    const out: Record<string, Record<string, true>> = {};
+    for (const [kind, m] of Object.entries(materialisers)) {
+      const ids: Record<string, true> = {};
+      for (const item of this.lists[m.list].values()) ids[String(item[m.idField])] = true;
+      out[kind] = ids;
+    }
+    return out;
+  }
+}

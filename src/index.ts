@@ -1,0 +1,30 @@
+/**
+ * petition-rules: China's petition-handling (信访) responsibility principles as declarative rules.
+ *
+ * `evaluate(case, { asOf })` answers who is responsible, what is due when, what is late, what must be
+ * escalated and who is accountable — each answer with the provisions that require it.
+ */
+export { createEvaluator, evaluate } from './evaluate/createEvaluator.js';
+export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate/createEvaluator.js';
+export { validateCase } from './case/validateCase.js';
+export type { Lang, Bilingual as Text } from './case/validateCase.js';
+export { CaseInput, CaseFlags, Channel, PetitionClass, LegalRoute, PriorityArea, PetitionerConduct } from './case/schema.js';
+export type { Case } from './case/schema.js';
+export { Event, EVENT_TYPES } from './case/event.js';
+export type { EventType } from './case/event.js';
+export { Organ, OrganDirectory, OrganKind, OrganLevel, ORGAN_LEVELS, levelRank } from './case/organ.js';
+export { CaseValidationError } from './errors/CaseValidationError.js';
+export type { InputIssue } from './errors/CaseValidationError.js';
+export { RulePackError } from './errors/RulePackError.js';
+export type * from './assessment/types.js';
+export { loadPackFromDir, loadPacksFromDir, loadBuiltinPacks, packFromData, builtinRulesDir } from './rules/loadPack.js';
+export type { Pack, PackData, LoadedRule } from './rules/loadPack.js';
+export { RuleSchema, PackManifestSchema, ParametersFileSchema, RuleFileSchema } from './rules/schema.js';
+export type { RuleData, Condition, Outcome, PackManifest } from './rules/schema.js';
+export { ProvisionsFileSchema } from './rules/provisions.js';
+export type { ProvisionsFile } from './rules/provisions.js';
+export type { OperatorDefinition } from './engine/operators.js';
+export type { Policy } from './policy/policy.js';
+export type { Calendar, CalendarYearData, DayInfo } from './calendar/types.js';
+export { CalendarCoverageError } from './calendar/types.js';
+export type { IsoDate } from './dates/isoDate.js';

@@ -1,0 +1,121 @@
+import type { Organ, OrganKind } from '../case/organ.js';
+import type { OrganRef } from '../assessment/types.js';
+import { commonSuperior, organOf, superiorChain } from '../directory/directory.js';
+import type { CaseContext } from '../evaluate/context.js';
+import { matterRegion, organsInvolved } from '../facts/caseFacts.js';
+
+/**
+ * Party resolvers: how a rule's `"organ": "reviewOrgan"` becomes a named organ for one case. Each
+ * reads the directory; where the directory is silent it names the role, never a guess.
+ */
+export type PartyResolver = (ctx: CaseContext) => OrganRef[];
+
+/** An organ of the directory as named in an assessment. */
+export function refOf(organ: Organ): OrganRef {
+  return { id: organ.id, name: organ.name, nameZh: organ.nameZh ?? organ.name, level: organ.level, kind: organ.kind };
+}
+
+/** A role named in place of an organ the directory does not hold. */
+export function roleRef(name: string, nameZh: string): OrganRef {
+  return { id: null, name, nameZh };
+}
+
+const named = (ctx: CaseContext, id: string | undefined): Organ | undefined => (id === undefined ? undefined : ctx.directory.get(id));
+const label = (o: Organ | undefined, id: string | undefined): { en: string; zh: string } =>
+  o ? { en: o.name, zh: o.nameZh ?? o.name } : { en: id ?? 'the competent organ', zh: id ?? '有权处理的机关' };
+
+/** The superior of an organ, or the role "the superior of X". */
+function superiorOf(ctx: CaseContext, id: string | undefined, unknown: { en: string; zh: string }): OrganRef {
+  const o = named(ctx, id);
+  const sup = o?.superior !== undefined ? ctx.directory.get(o.superior) : undefined;
+  if (sup) return refOf(sup);
+  const l = o ? label(o, id) : unknown;
+  return roleRef(`the superior of ${l.en}`, `${l.zh}的上一级机关`);
+}
+
+/** The organ of a kind in the matter's region, or the role "the <kind> of <region>". */
+function regional(ctx: CaseContext, kind: OrganKind, region: string | undefined, en: string, zh: string): OrganRef {
+  const o = region === undefined ? undefined : organOf(ctx.directory, kind, region);
+  return o ? refOf(o) : roleRef(`${en} of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}${zh}`);
+}
+
+const receivingRegion = (ctx: CaseContext) => named(ctx, ctx.case.receivingOrgan)?.region;
+
+/** The review organ: the organ one level above the original handling organ (xf2005 art34, xfgz2022 art35). */
+function reviewOrgan(ctx: CaseContext): OrganRef {
+  return superiorOf(ctx, ctx.case.handlingOrgan, { en: 'the handling organ', zh: '原办理机关' });
+}
+
+/** The organ that reviewed (from the log), else the review organ by the directory. */
+function reviewerId(ctx: CaseContext): string | undefined {
+  const decided = ctx.case.events.find((e) => e.type === 'review-decided' && e.by !== undefined);
+  if (decided?.by) return decided.by;
+  const ref = reviewOrgan(ctx);
+  return ref.id ?? undefined;
+}
+
+export const parties: Readonly<Record<string, PartyResolver>> = {
+  /** The organ that received the matter (for a visit, the organ visited). */
+  receivingOrgan: (ctx) => {
+    const o = named(ctx, ctx.case.receivingOrgan);
+    return o ? [refOf(o)] : [];
+  },
+  /** The organ with legal authority over the matter; the role when the case does not name it. */
+  handlingOrgan: (ctx) => {
+    const o = named(ctx, ctx.case.handlingOrgan);
+    return [o ? refOf(o) : roleRef('the organ with authority over the matter (not named in the case)', '有权处理的机关（案件未载明）')];
+  },
+  reviewOrgan: (ctx) => [reviewOrgan(ctx)],
+  /** The reexamination organ: one level above the review organ (xf2005 art35, xfgz2022 art36). */
+  reexaminationOrgan: (ctx) => {
+    const reviewer = reviewerId(ctx);
+    if (reviewer !== undefined) return [superiorOf(ctx, reviewer, { en: 'the review organ', zh: '复查机关' })];
+    const review = reviewOrgan(ctx);
+    return [roleRef(`the superior of ${review.name}`, `${review.nameZh}的上一级机关`)];
+  },
+  /** The government and party committee of the territory where the matter arose (属地管理). */
+  territorialAuthority: (ctx) => {
+    const region = matterRegion(ctx);
+    const found = region === undefined ? [] : (['party-committee', 'government'] as const).map((k) => organOf(ctx.directory, k, region)).filter((o): o is Organ => o !== undefined);
+    return found.length > 0 ? found.map(refOf) : [roleRef(`the party committee and government of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}党委和政府`)];
+  },
+  /** The petition department of the receiving organ's region. */
+  petitionDepartment: (ctx) => [regional(ctx, 'petition-department', receivingRegion(ctx), 'the petition department', '信访部门')],
+  /** The nearest common superior of the organs involved (decides a dispute over competence). */
+  commonSuperior: (ctx) => {
+    const ids = organsInvolved(ctx);
+    const o = commonSuperior(ctx.directory, ids);
+    if (o) return [refOf(o)];
+    const names = ids.map((id) => label(named(ctx, id), id));
+    return [roleRef(`the common superior of ${names.map((n) => n.en).join(', ')}`, `${names.map((n) => n.zh).join('、')}的共同上一级机关`)];
+  },
+  /** The petition joint conference (信访联席会议) of the receiving organ's region. */
+  jointConference: (ctx) => [regional(ctx, 'joint-conference', receivingRegion(ctx), 'the petition joint conference', '信访工作联席会议')],
+  /** The political-legal committee of the receiving organ's region (same-level political-legal organs). */
+  politicalLegalOrgan: (ctx) => [regional(ctx, 'political-legal-committee', receivingRegion(ctx), 'the political-legal committee', '党委政法委')],
+  /** The discipline-inspection and supervision organ of the handling (else receiving) organ's region. */
+  disciplineInspection: (ctx) => [
+    regional(ctx, 'discipline-inspection', named(ctx, ctx.case.handlingOrgan)?.region ?? receivingRegion(ctx), 'the discipline-inspection and supervision organ', '纪检监察机关'),
+  ],
+  /** The petition department one level above the receiving organ's petition department. */
+  higherPetitionDepartment: (ctx) => {
+    const own = organOf(ctx.directory, 'petition-department', receivingRegion(ctx) ?? '');
+    if (own) return [superiorOf(ctx, own.id, { en: 'the petition department', zh: '信访部门' })];
+    return [roleRef('the petition department one level up', '上一级信访部门')];
+  },
+  /** The national petition bureau (国家信访局): the central-level petition department of the directory. */
+  nationalPetitionBureau: (ctx) => {
+    const bureau = [...ctx.directory.values()].find((o) => o.kind === 'petition-department' && o.level === 'central');
+    return [bureau ? refOf(bureau) : roleRef('the National Public Complaints and Proposals Administration', '国家信访局')];
+  },
+  /**
+   * The party committee (else government) of the territory where the matter arose and each level above
+   * it up to the province: the "four-level secretaries" whose principal leaders are first responsible.
+   */
+  territorialCommittees: (ctx) => {
+    const region = matterRegion(ctx);
+    const base = region === undefined ? undefined : organOf(ctx.directory, 'party-committee', region) ?? organOf(ctx.directory, 'government', region);
+    if (!base) return [roleRef(`the party committee of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}党委`)];
+    return [base, ...superiorChain(ctx.directory, base.id)].filter((o) => o.level !== 'central').map(refOf);
+  },
+};

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates/isoDate.js';
+
+/**
+ * The rule-pack file format. Everything under `rules/` is plain JSON checked against these schemas
+ * when loaded; the same schemas are published as JSON Schema for authors of local packs.
+ */
+
+export const Bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
+export type Bilingual = z.infer<typeof Bilingual>;
+
+const DateString = z.string().refine(isIsoDate, 'must be a real calendar date written YYYY-MM-DD');
+
+/** `xfgz2022:art31(6)`, `op2007:7`, `xfgz2022:art23.3`, `civil-code:art203`, `zhejiang-2016:art23`. */
+export const CitationId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*:[a-z0-9]+(\([0-9]+\))*(\.[0-9]+)?$/, 'must look like "xfgz2022:art22", "op2007:7" or "xfgz2022:art31(6)"');
+
+/** Public vocabulary ids and rule ids are lower-case kebab-case; rule ids may use dots between parts. */
+export const VocabularyId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be lower-case kebab-case');
+export const RuleId = z.string().regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'must be dotted kebab-case parts, e.g. "xfgz2022.art20.elect-representatives"');
+
+/** A plain dotted path (`flags.major`, `conclude.status`): no JSONPath, no expressions. */
+export const FactPath = z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a plain dotted path such as "flags.major" (JSONPath and expressions are not accepted)');
+
+const FactName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a fact name such as "case" or "levelsAboveCompetent"');
+
+/** A condition's right-hand side may be a literal or another fact's value (`{ "fact": "param", "path": "x" }`). */
+const FactReference = z.object({ fact: FactName, path: FactPath.optional() }).strict();
+
+export interface LeafCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+}
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+const Leaf = z
+  .object({
+    fact: FactName,
+    path: FactPath.optional(),
+    operator: z.string().min(1),
+    value: z.union([FactReference, z.unknown()]),
+  })
+  .strict();
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema) }).strict(),
+    z.object({ any: z.array(ConditionSchema) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    Leaf,
+  ]),
+) as z.ZodType<Condition>;
+
+/** Names a party resolved from the case and directory at evaluation time (e.g. `handlingOrgan`). */
+export const PartyRef = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must name a party such as "handlingOrgan"');
+
+const ResponsibilityOutcome = z.object({ kind: z.literal('responsibility'), role: VocabularyId, organ: PartyRef }).strict();
+const GuidanceOutcome = z.object({ kind: z.literal('guidance'), id: VocabularyId, organ: PartyRef.optional() }).strict();
+const EscalationOutcome = z
+  .object({ kind: z.literal('escalation'), id: VocabularyId, organ: PartyRef.optional(), recipients: z.array(PartyRef).optional() })
+  .strict();
+const ActionOutcome = z.object({ kind: z.literal('action'), id: VocabularyId, organ: PartyRef }).strict();
+
+export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const RuleSchema = z
+  .object({
+    id: RuleId,
+    title: Bilingual,
+    citations: z.array(CitationId).min(1, 'a rule must cite at least one provision'),
+    /** Receipt dates the rule applies to; defaults to the pack's window. */
+    validFrom: DateString.optional(),
+    validTo: DateString.nullable().optional(),
+    /** Rules whose outcomes this rule reads; they are evaluated in an earlier stage. */
+    dependsOn: z.array(RuleId).optional(),
+    conditions: ConditionSchema,
+    outcomes: z.array(Outcome).min(1, 'a rule must yield at least one outcome'),
+    /** Why the rule reads the law this way, where the text leaves room (shown in the trace). */
+    interpretation: Bilingual.optional(),
+  })
+  .strict();
+export type RuleData = z.infer<typeof RuleSchema>;
+
+export const RuleFileSchema = z
+  .object({
+    /** The provision(s) this file encodes, for readers; each rule carries its own citations. */
+    provisions: z.array(CitationId).optional(),
+    rules: z.array(z.unknown()),
+  })
+  .strict();
+
+export const PackManifestSchema = z
+  .object({
+    id: VocabularyId,
+    title: Bilingual,
+    /**
+     * `principles` packs apply to every case (op2007); exactly one `procedure` pack applies, chosen by
+     * the receipt date; `jurisdiction` packs are chosen by the caller and override parameters.
+     */
+    role: z.enum(['principles', 'procedure', 'jurisdiction']),
+    documentNumber: z.string().optional(),
+    inForce: z.object({ from: DateString, to: DateString.nullable() }).strict(),
+    /** For a jurisdiction pack: the jurisdiction id a caller selects it by. */
+    jurisdiction: VocabularyId.optional(),
+    /** Anything a reader must know about how far the pack's text can be trusted. */
+    caveats: z.array(Bilingual).optional(),
+  })
+  .strict();
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+
+/** A dated parameter value with the provision it comes from (OpenFisca-style). */
+const ParameterValue = z
+  .object({
+    from: DateString,
+    value: z.unknown(),
+    source: z.array(CitationId).min(1, 'a parameter value must cite its source'),
+  })
+  .strict();
+
+export const ParametersFileSchema = z
+  .object({
+    parameters: z.record(
+      z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter ids are camelCase'),
+      z
+        .object({
+          description: Bilingual,
+          /** For a jurisdiction pack: the procedural packs whose parameter this one overrides. */
+          overrides: z.array(VocabularyId).optional(),
+          values: z.array(ParameterValue).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ParametersFile = z.infer<typeof ParametersFileSchema>;
