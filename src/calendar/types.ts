@@ -46,6 +46,28 @@ export interface CalendarYearData {
   }>;
   /** Saturdays or Sundays that are working days, each with the holiday it makes up for. */
   readonly makeUpWorkingDays: ReadonlyArray<{ readonly date: IsoDate; readonly for: { readonly en: string; readonly zh: string } }>;
+  /** A short remark on the year's data (regime, cross-year dates, what was not verified), in both languages. */
+  readonly note?: { readonly en: string; readonly zh: string };
+  /** Later notices that changed the published arrangement, applied in order. */
+  readonly amendments?: ReadonlyArray<CalendarAmendment>;
+}
+
+/**
+ * A later notice that changed a year's published arrangement, such as the extension of the 2020
+ * Spring Festival (国办发明电〔2020〕1号). It is kept apart from the annual notice so that every day
+ * still cites the notice that actually fixed it.
+ */
+export interface CalendarAmendment {
+  readonly source: CalendarYearData['source'];
+  /**
+   * Holiday periods fixed by this notice. One with the same Chinese name as a period of the annual
+   * notice replaces that period; any other is added.
+   */
+  readonly holidays: CalendarYearData['holidays'];
+  /** Saturdays or Sundays this notice makes working days. */
+  readonly makeUpWorkingDays: CalendarYearData['makeUpWorkingDays'];
+  /** Make-up working days of the annual notice that this notice turns back into rest days. */
+  readonly cancelledMakeUpWorkingDays?: ReadonlyArray<IsoDate>;
 }
 
 /** Thrown when asked about a date outside the years a calendar's data covers. */
