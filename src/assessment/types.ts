@@ -47,6 +47,53 @@ export interface Action extends Grounds {
   readonly organ: OrganRef;
 }
 
+/** Status of a duty with a due date; a petitioner's window is `open` or `expired`. */
+export type ObligationStatus = 'pending' | 'due-soon' | 'met' | 'met-late' | 'overdue' | 'open' | 'expired';
+
+/**
+ * A time limit that applies to the case (DOMAIN §5): who must do what, from which event, by when, and
+ * where it stands at `asOf`, with a plain account of how the due date was computed.
+ */
+export interface Obligation extends Grounds {
+  readonly id: string;
+  /** The organ that must act (for a petitioner's window: the organ the request goes to). */
+  readonly organ: OrganRef;
+  /** The event that started the clock, or null when it has not happened yet. */
+  readonly start: { readonly event: string; readonly on: IsoDate } | null;
+  readonly period:
+    | { readonly kind: 'days'; readonly days: number; readonly unit: 'calendar' | 'working' }
+    | { readonly kind: 'set-by-assigner' }
+    | { readonly kind: 'no-day-count' }
+    | { readonly kind: 'promptly'; readonly days: number };
+  /** The due date (last day allowed), or null where the law sets no day count. */
+  readonly dueOn: IsoDate | null;
+  readonly status: ObligationStatus;
+  /** The date the duty was done, when the log shows it. */
+  readonly metOn?: IsoDate;
+  readonly daysLate?: number;
+  readonly daysOverdue?: number;
+  readonly daysLeft?: number;
+  /** Plain account of the computation, step by step (start day excluded; rollover; extension; pause). */
+  readonly computation: ReadonlyArray<{ readonly en: string; readonly zh: string }>;
+}
+
+/** A person or post answerable for a finding, by role (never by name). */
+export interface AccountablePerson {
+  readonly role: 'responsible-manager' | 'directly-responsible-staff' | 'first-responsible-leader' | 'directly-responsible-leader' | 'leading-member';
+  readonly organ: OrganRef;
+}
+
+/** An accountability finding (DOMAIN §7): what went wrong, against which organ, who answers, and what follows. */
+export interface Finding extends Grounds {
+  readonly id: string;
+  readonly organ: OrganRef;
+  readonly accountable: readonly AccountablePerson[];
+  /** `order-correction` always; `sanction` only where the facts record serious consequences. */
+  readonly consequences: ReadonlyArray<'order-correction' | 'sanction'>;
+  /** The organ that orders correction or imposes the sanction (the superior, or the petition department's proposal). */
+  readonly decidedBy?: OrganRef;
+}
+
 /** A condition as evaluated, with the value its fact had. Unevaluated conditions (short-circuited) say so. */
 export type TraceCondition =
   | { readonly all: readonly TraceCondition[]; readonly result: boolean | null }
@@ -116,10 +163,10 @@ export interface Assessment {
   readonly parameters: readonly AppliedParameter[];
   readonly policy: readonly AppliedPolicy[];
   readonly responsibilities: readonly Responsibility[];
-  readonly obligations: readonly unknown[];
+  readonly obligations: readonly Obligation[];
   readonly escalations: readonly Escalation[];
   readonly actions: readonly Action[];
-  readonly findings: readonly unknown[];
+  readonly findings: readonly Finding[];
   readonly guidance: readonly Guidance[];
   readonly trace: readonly TraceEntry[];
 }

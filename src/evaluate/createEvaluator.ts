@@ -161,10 +161,10 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
       parameters: selection.parameters,
       policy: applied,
       responsibilities: builder.items('responsibilities') as unknown as Assessment['responsibilities'],
-      obligations: builder.items('obligations'),
+      obligations: builder.items('obligations') as unknown as Assessment['obligations'],
       escalations: builder.items('escalations') as unknown as Assessment['escalations'],
       actions: builder.items('actions') as unknown as Assessment['actions'],
-      findings: builder.items('findings'),
+      findings: builder.items('findings') as unknown as Assessment['findings'],
       guidance: builder.items('guidance') as unknown as Assessment['guidance'],
       trace,
     };
