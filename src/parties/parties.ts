@@ -41,7 +41,7 @@ function regional(ctx: CaseContext, kind: OrganKind, region: string | undefined,
 
 const receivingRegion = (ctx: CaseContext) => named(ctx, ctx.case.receivingOrgan)?.region;
 
-/** The review organ: the organ one level above the original handling organ (xf2005 art34, xfgz2022 art35). */
+/** The review organ: the organ one level above the original handling organ (the rules that name it cite the review articles of each pack). */
 function reviewOrgan(ctx: CaseContext): OrganRef {
   return superiorOf(ctx, ctx.case.handlingOrgan, { en: 'the handling organ', zh: '原办理机关' });
 }
@@ -66,7 +66,7 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     return [o ? refOf(o) : roleRef('the organ with authority over the matter (not named in the case)', '有权处理的机关（案件未载明）')];
   },
   reviewOrgan: (ctx) => [reviewOrgan(ctx)],
-  /** The reexamination organ: one level above the review organ (xf2005 art35, xfgz2022 art36). */
+  /** The reexamination organ: one level above the review organ (the rules that name it cite the reexamination articles). */
   reexaminationOrgan: (ctx) => {
     const reviewer = reviewerId(ctx);
     if (reviewer !== undefined) return [superiorOf(ctx, reviewer, { en: 'the review organ', zh: '复查机关' })];
