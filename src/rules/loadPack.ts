@@ -131,7 +131,13 @@ export function loadPacksFromDir(dir: string): Pack[] {
     .map((name) => loadPackFromDir(join(dir, name)));
 }
 
-/** The packs shipped with the library (`op2007`, `xf2005`, `xfgz2022` and the local packs). */
+let builtin: readonly Pack[] | undefined;
+
+/**
+ * The packs shipped with the library (`op2007`, `xf2005`, `xfgz2022` and the local packs), read and
+ * checked once per process: they are immutable data, so every evaluator shares them.
+ */
 export function loadBuiltinPacks(): Pack[] {
-  return loadPacksFromDir(builtinRulesDir());
+  builtin ??= loadPacksFromDir(builtinRulesDir());
+  return [...builtin];
 }
