@@ -43,7 +43,15 @@ const Leaf = z
     operator: z.string().min(1),
     value: z.union([FactReference, z.unknown()]),
   })
-  .strict();
+  .strict()
+  .superRefine((leaf, ctx) => {
+    // json-rules-engine reads any object value with a "fact" key as a fact reference, so such a value
+    // must be exactly { fact, path? } with a plain dotted path (no JSONPath, no params).
+    const v = leaf.value;
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !('fact' in v)) return;
+    const ref = FactReference.safeParse(v);
+    if (!ref.success) for (const issue of ref.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+  });
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
