@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates/isoDate.js';
 import { CaseValidationError, formatPath, type InputIssue } from '../errors/CaseValidationError.js';
-import type { Organ } from './organ.js';
+import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
 
 export type Lang = 'en' | 'zh';
@@ -18,6 +18,8 @@ export interface ValidateCaseOptions {
   /** The caller's organ directory (already validated), by id. */
   readonly directory: ReadonlyMap<string, Organ>;
   readonly lang?: Lang;
+  /** Whether a procedural pack is in force on the receipt date: a problem with it, or undefined. */
+  readonly receivedOnCheck?: (receivedOn: IsoDate) => Bilingual | undefined;
   /** Further checks that need the law's parameters (e.g. an extension longer than the law allows). */
   readonly extraChecks?: (validCase: Case, directory: ReadonlyMap<string, Organ>) => Array<{ path: string; message: Bilingual }>;
 }
@@ -50,12 +52,50 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
       const zh = issue.code === 'custom' ? (issue.params as { zh?: string } | undefined)?.zh : undefined;
       issues.push({ path: formatPath(issue.path), message: lang === 'zh' && zh ? zh : issue.message });
     }
-    throw new CaseValidationError(issues, caseId);
   }
+  // The context checks also run on input the schema rejected, reading only the fields that are
+  // well-formed, so one error lists every problem (a bad channel and an unknown organ together).
+  const view: CaseView = parsed.success ? parsed.data : typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as CaseView) : {};
+  const directory = contextChecks(view, options, add);
+  if (!parsed.success) throw new CaseValidationError(issues, caseId);
   const c = parsed.data;
 
+  if (issues.length === 0 && options.extraChecks) {
+    for (const extra of options.extraChecks(c, directory)) add(extra.path, extra.message);
+  }
+  if (issues.length > 0) throw new CaseValidationError(issues, c.id);
+  return { case: c, directory };
+}
+
+/** The case fields the context checks read: a parsed case fits, and so does raw input, guarded field by field. */
+interface CaseView {
+  readonly receivedOn?: unknown;
+  readonly channel?: unknown;
+  readonly class?: unknown;
+  readonly legalRoute?: unknown;
+  readonly petitioners?: unknown;
+  readonly representatives?: unknown;
+  readonly receivingOrgan?: unknown;
+  readonly handlingOrgan?: unknown;
+  readonly involvedOrgans?: unknown;
+  readonly atDesignatedSite?: unknown;
+  readonly events?: unknown;
+  readonly organs?: unknown;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks that need context: organ ids against the directory (merged with the case's own organs),
+ * dates against the receipt date, `asOf` and the packs in force, and fields that only make sense
+ * together. Fields of the wrong shape are skipped (the schema reports them). Returns the merged directory.
+ */
+function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: string, message: Bilingual) => void): Map<string, Organ> {
   const directory = new Map(options.directory);
-  c.organs?.forEach((organ, i) => {
+  const ownOrgans = Array.isArray(c.organs) ? c.organs.map((o) => OrganSchema.safeParse(o)).map((p) => (p.success ? p.data : undefined)) : [];
+  ownOrgans.forEach((organ, i) => {
+    if (!organ) return;
     const known = directory.get(organ.id);
     if (known && options.directory.has(organ.id) && JSON.stringify(known) !== JSON.stringify(organ)) {
       add(`organs[${i}]`, {
@@ -65,18 +105,22 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
     }
     directory.set(organ.id, organ);
   });
-  c.organs?.forEach((organ, i) => {
-    if (organ.superior !== undefined && !directory.has(organ.superior)) {
-      add(`organs[${i}].superior`, unknownOrgan(organ.superior));
-    }
+  ownOrgans.forEach((organ, i) => {
+    if (organ?.superior !== undefined && !directory.has(organ.superior)) add(`organs[${i}].superior`, unknownOrgan(organ.superior));
   });
 
-  const requireOrgan = (path: string, id: string | undefined) => {
-    if (id !== undefined && !directory.has(id)) add(path, unknownOrgan(id));
+  const requireOrgan = (path: string, id: unknown) => {
+    if (isString(id) && id.length > 0 && !directory.has(id)) add(path, unknownOrgan(id));
   };
   requireOrgan('receivingOrgan', c.receivingOrgan);
   requireOrgan('handlingOrgan', c.handlingOrgan);
-  c.involvedOrgans.forEach((id, i) => requireOrgan(`involvedOrgans[${i}]`, id));
+  if (Array.isArray(c.involvedOrgans)) c.involvedOrgans.forEach((id, i) => requireOrgan(`involvedOrgans[${i}]`, id));
+
+  const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
+  if (receivedOn !== undefined && options.receivedOnCheck) {
+    const problem = options.receivedOnCheck(receivedOn);
+    if (problem) add('receivedOn', problem);
+  }
 
   if (c.class === 'appeal' && c.legalRoute === undefined) {
     add('legalRoute', {
@@ -84,48 +128,47 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
       zh: '申诉求决类事项必须说明其法定途径（无其他法定途径时为 "petition"）',
     });
   }
-  if (c.class !== 'appeal' && c.legalRoute !== undefined) {
+  if (isString(c.class) && c.class !== 'appeal' && c.legalRoute !== undefined) {
     add('legalRoute', { en: `applies only to an appeal/request, not to a ${c.class}`, zh: '仅适用于申诉求决类事项' });
   }
-  if (c.representatives !== undefined && c.representatives > c.petitioners) {
+  const petitioners = typeof c.petitioners === 'number' ? c.petitioners : c.petitioners === undefined ? 1 : undefined;
+  if (typeof c.representatives === 'number' && petitioners !== undefined && c.representatives > petitioners) {
     add('representatives', {
-      en: `cannot exceed the number of petitioners (${c.petitioners})`,
-      zh: `不能多于信访人人数（${c.petitioners}）`,
+      en: `cannot exceed the number of petitioners (${petitioners})`,
+      zh: `不能多于信访人人数（${petitioners}）`,
     });
   }
-  if (c.atDesignatedSite !== undefined && c.channel !== 'visit') {
+  if (c.atDesignatedSite !== undefined && isString(c.channel) && c.channel !== 'visit') {
     add('atDesignatedSite', { en: 'applies only to a visit', zh: '仅适用于走访' });
   }
 
-  c.events.forEach((event, i) => {
-    const path = `events[${i}]`;
-    if (event.on < c.receivedOn) {
-      add(`${path}.on`, {
-        en: `${event.type} on ${event.on} is before the matter was received (${c.receivedOn})`,
-        zh: `${event.type} 的日期 ${event.on} 早于收到信访事项的日期（${c.receivedOn}）`,
-      });
-    }
-    if (isIsoDate(options.asOf) && event.on > options.asOf) {
-      add(`${path}.on`, {
-        en: `${event.type} on ${event.on} is after asOf (${options.asOf}): an assessment cannot rest on future events`,
-        zh: `${event.type} 的日期 ${event.on} 晚于评估日（${options.asOf}）`,
-      });
-    }
-    if (event.type === 'hearing' && event.until < event.on) {
-      add(`${path}.until`, { en: `ends (${event.until}) before it starts (${event.on})`, zh: '听证结束日早于开始日' });
-    }
-    requireOrgan(`${path}.by`, event.by);
-    if ('to' in event) {
+  if (Array.isArray(c.events)) {
+    c.events.forEach((event: unknown, i) => {
+      if (!isRecord(event)) return;
+      const path = `events[${i}]`;
+      const type = isString(event.type) ? event.type : 'event';
+      const on = isString(event.on) && isIsoDate(event.on) ? event.on : undefined;
+      if (on !== undefined && receivedOn !== undefined && on < receivedOn) {
+        add(`${path}.on`, {
+          en: `${type} on ${on} is before the matter was received (${receivedOn})`,
+          zh: `${type} 的日期 ${on} 早于收到信访事项的日期（${receivedOn}）`,
+        });
+      }
+      if (on !== undefined && isIsoDate(options.asOf) && on > options.asOf) {
+        add(`${path}.on`, {
+          en: `${type} on ${on} is after asOf (${options.asOf}): an assessment cannot rest on future events`,
+          zh: `${type} 的日期 ${on} 晚于评估日（${options.asOf}）`,
+        });
+      }
+      if (type === 'hearing' && on !== undefined && isString(event.until) && isIsoDate(event.until) && event.until < on) {
+        add(`${path}.until`, { en: `ends (${event.until}) before it starts (${on})`, zh: '听证结束日早于开始日' });
+      }
+      requireOrgan(`${path}.by`, event.by);
       if (Array.isArray(event.to)) event.to.forEach((id, j) => requireOrgan(`${path}.to[${j}]`, id));
       else requireOrgan(`${path}.to`, event.to);
-    }
-  });
-
-  if (issues.length === 0 && options.extraChecks) {
-    for (const extra of options.extraChecks(c, directory)) add(extra.path, extra.message);
+    });
   }
-  if (issues.length > 0) throw new CaseValidationError(issues, c.id);
-  return { case: c, directory };
+  return directory;
 }
 
 function unknownOrgan(id: string): Bilingual {

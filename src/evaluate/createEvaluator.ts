@@ -112,9 +112,13 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
   const maxStage = Math.max(0, ...rules.map((r) => r.stage));
 
   async function evaluate(input: unknown, { asOf, lang = 'en' }: EvaluateOptions): Promise<Assessment> {
-    const { case: c, directory: merged } = validateCase(input, { asOf, directory, lang });
+    const receivedOnCheck = (date: string) => {
+      const s = selectPacks(packs, date, options.jurisdiction);
+      return 'problem' in s ? s.problem : undefined;
+    };
+    const { case: c, directory: merged } = validateCase(input, { asOf, directory, lang, receivedOnCheck });
     const selection = selectPacks(packs, c.receivedOn, options.jurisdiction);
-    if ('problem' in selection) throw new CaseValidationError([{ path: 'receivedOn', message: selection.problem }], c.id);
+    if ('problem' in selection) throw new CaseValidationError([{ path: 'receivedOn', message: selection.problem[lang] }], c.id);
     const ctx: CaseContext = { case: c, directory: merged, asOf, lang, procedure: selection.procedure.manifest.id, params: selection.params, policy, calendar };
     const problems = caseChecks(ctx);
     if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);

@@ -1,4 +1,5 @@
 import type { AppliedParameter } from '../assessment/types.js';
+import type { Bilingual } from '../case/validateCase.js';
 import type { IsoDate } from '../dates/isoDate.js';
 import type { Pack } from '../rules/loadPack.js';
 
@@ -16,7 +17,7 @@ export interface PackSelection {
  * one procedural pack in force then (DOMAIN §2: before 2022-05-01 xf2005, from then xfgz2022), and the
  * caller's jurisdiction packs in force then. Returns a reason instead when no procedural pack applies.
  */
-export function selectPacks(all: readonly Pack[], receivedOn: IsoDate, jurisdiction: string | undefined): PackSelection | { problem: string } {
+export function selectPacks(all: readonly Pack[], receivedOn: IsoDate, jurisdiction: string | undefined): PackSelection | { problem: Bilingual } {
   const principles = all.filter((p) => p.manifest.role === 'principles' && inForce(p, receivedOn));
   const procedures = all.filter((p) => p.manifest.role === 'procedure' && inForce(p, receivedOn));
   const local = jurisdiction === undefined ? [] : all.filter((p) => p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction === jurisdiction && inForce(p, receivedOn));
@@ -25,11 +26,12 @@ export function selectPacks(all: readonly Pack[], receivedOn: IsoDate, jurisdict
       .filter((p) => p.manifest.role === 'procedure')
       .map((p) => `${p.manifest.id} ${p.manifest.inForce.from} to ${p.manifest.inForce.to ?? 'now'}`)
       .join('; ');
+    const ids = procedures.map((p) => p.manifest.id).join(', ');
     return {
       problem:
         procedures.length === 0
-          ? `no procedural rule pack is in force on ${receivedOn} (packs: ${windows})`
-          : `several procedural rule packs are in force on ${receivedOn}: ${procedures.map((p) => p.manifest.id).join(', ')}`,
+          ? { en: `no procedural rule pack is in force on ${receivedOn} (packs: ${windows})`, zh: `${receivedOn} 没有施行中的程序规则包（规则包：${windows}）` }
+          : { en: `several procedural rule packs are in force on ${receivedOn}: ${ids}`, zh: `${receivedOn} 有多个程序规则包同时施行：${ids}` },
     };
   }
   const procedure = procedures[0]!;
