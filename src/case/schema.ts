@@ -92,6 +92,8 @@ export const CaseFlags = z
     crossDepartment: flag,
     /** The failure or misconduct on record led to serious consequences (造成严重后果). */
     seriousConsequences: flag,
+    /** The petitioner's name or address is unclear (姓名（名称）、住址不清): no written notice is owed. */
+    nameOrAddressUnclear: flag,
   })
   .strict();
 export type CaseFlags = z.infer<typeof CaseFlags>;

@@ -2,6 +2,7 @@ import type { Grounds, TraceCondition } from '../assessment/types.js';
 import type { Outcome } from '../rules/schema.js';
 import type { CaseContext } from './context.js';
 import { parties } from '../parties/parties.js';
+import { obligationMaterialiser } from '../time/obligation.js';
 
 /** The lists of an assessment that rules add to. */
 export type OutcomeList = 'responsibilities' | 'obligations' | 'escalations' | 'actions' | 'findings' | 'guidance';
@@ -71,6 +72,7 @@ export const materialisers: Record<string, Materialiser> = {
       return resolve(ctx, outcome.organ).map((organ) => ({ key: `${outcome.id}|${organKey(organ)}`, item: { id: outcome.id, organ, ...grounds } }));
     },
   },
+  obligation: obligationMaterialiser,
 };
 
 /** The fact values a rule's conditions read, keyed `fact` or `fact.path` (evaluated leaves only). */

@@ -2,6 +2,7 @@ import { levelRank, type Organ } from '../case/organ.js';
 import type { EventType } from '../case/event.js';
 import { commonSuperior } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
+import { latestHandover } from '../time/transfers.js';
 
 /**
  * A named fact that rule conditions may read (`{ "fact": "levelsAboveCompetent", ... }`). Facts are
@@ -110,6 +111,28 @@ export const caseFacts: Readonly<Record<string, FactDefinition>> = {
     compute: firstDates,
   },
   matterRegion: { description: 'Region where the matter arose.', compute: matterRegion },
+  receivingOrganKind: {
+    description: 'Kind of the organ that received the matter (e.g. "petition-department" for a petition bureau).',
+    compute: (ctx) => organ(ctx, ctx.case.receivingOrgan)?.kind,
+  },
+  transferee: {
+    description: 'Id of the organ the matter was last transferred or assigned to; undefined when it was not passed on.',
+    compute: (ctx) => latestHandover(ctx)?.to,
+  },
+  transfereeCompetent: {
+    description: 'Whether the organ the matter was last transferred or assigned to is the handling organ; undefined when either is unknown.',
+    compute: (ctx) => {
+      const to = latestHandover(ctx)?.to;
+      return to === undefined || ctx.case.handlingOrgan === undefined ? undefined : to === ctx.case.handlingOrgan;
+    },
+  },
+  transferObjected: {
+    description: 'The organ the matter was last transferred or assigned to objected that it is not competent (an objection logged on or after that handover).',
+    compute: (ctx) => {
+      const last = latestHandover(ctx);
+      return last !== undefined && ctx.case.events.some((e) => e.type === 'transfer-objected' && e.on >= last.on && (e.by === undefined || e.by === last.to));
+    },
+  },
 };
 
 /** Computes every fact for a case, in a fixed order. */

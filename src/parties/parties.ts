@@ -3,6 +3,7 @@ import type { OrganRef } from '../assessment/types.js';
 import { commonSuperior, organOf, superiorChain } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
 import { matterRegion, organsInvolved } from '../facts/caseFacts.js';
+import { firstAssignment, firstImprovementSuggestion, latestHandover } from '../time/transfers.js';
 
 /**
  * Party resolvers: how a rule's `"organ": "reviewOrgan"` becomes a named organ for one case. Each
@@ -117,5 +118,25 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     const base = region === undefined ? undefined : organOf(ctx.directory, 'party-committee', region) ?? organOf(ctx.directory, 'government', region);
     if (!base) return [roleRef(`the party committee of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}党委`)];
     return [base, ...superiorChain(ctx.directory, base.id)].filter((o) => o.level !== 'central').map(refOf);
+  },  /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */
+  transferee: (ctx) => {
+    const to = latestHandover(ctx)?.to;
+    const o = named(ctx, to);
+    return [o ? refOf(o) : roleRef('the organ the matter was transferred or assigned to', '接收转送、交办事项的机关')];
+  },
+  /** The organ that must give the petitioner written notice: the latest transferee, else the organ that received the matter directly. */
+  noticeOrgan: (ctx) => {
+    const o = named(ctx, latestHandover(ctx)?.to ?? ctx.case.receivingOrgan);
+    return o ? [refOf(o)] : [];
+  },
+  /** The organ a matter was assigned (交办) to: it reports the result to the assigner. */
+  assignee: (ctx) => {
+    const o = named(ctx, firstAssignment(ctx)?.to);
+    return [o ? refOf(o) : roleRef('the organ the matter was assigned to', '承办交办事项的机关')];
+  },
+  /** The organ the petition department's improvement suggestion was addressed to. */
+  improvementRecipient: (ctx) => {
+    const o = named(ctx, firstImprovementSuggestion(ctx)?.to);
+    return [o ? refOf(o) : roleRef('the organ the improvement suggestion was addressed to', '收到改进建议的机关')];
   },
 };

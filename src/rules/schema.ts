@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
+import { EVENT_TYPES } from '../case/event.js';
 
 /**
  * The rule-pack file format. Everything under `rules/` is plain JSON checked against these schemas
@@ -72,7 +73,43 @@ const EscalationOutcome = z
   .strict();
 const ActionOutcome = z.object({ kind: z.literal('action'), id: VocabularyId, organ: PartyRef }).strict();
 
-export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome]);
+/** Names a parameter of the packs in force (`dispose`, `concludeExtension`); its values live in `parameters.json`. */
+export const ParameterRef = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must name a parameter such as "dispose"');
+
+/**
+ * An event of the case log that starts or meets a time limit. `by` / `to` narrow it to events taken by,
+ * or sent to, the organ a party names; an event that does not say who took it is not narrowed out.
+ */
+export const EventMatch = z
+  .object({
+    event: z.enum(EVENT_TYPES as [string, ...string[]]),
+    by: PartyRef.optional(),
+    to: PartyRef.optional(),
+  })
+  .strict();
+export type EventMatch = z.infer<typeof EventMatch>;
+
+/**
+ * A time limit (DOMAIN §5): who must act, for how long (a parameter id), from which event (the first
+ * alternative of `startsOn` found in the log) and which event meets it. `extension` lets approved
+ * extensions lengthen it up to the parameter `maximum`; `pause` names days not counted (a hearing);
+ * `window` marks a petitioner's window (`open`/`expired`) rather than an organ's duty.
+ */
+const ObligationOutcome = z
+  .object({
+    kind: z.literal('obligation'),
+    id: VocabularyId,
+    organ: PartyRef,
+    period: ParameterRef,
+    startsOn: z.array(EventMatch).min(1),
+    metBy: z.array(EventMatch).min(1),
+    window: z.boolean().optional(),
+    extension: z.object({ event: z.literal('extension-approved'), maximum: ParameterRef }).strict().optional(),
+    pause: z.object({ event: z.literal('hearing') }).strict().optional(),
+  })
+  .strict();
+
+export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome, ObligationOutcome]);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const RuleSchema = z

@@ -1,0 +1,208 @@
+import type { Calendar } from '../calendar/types.js';
+import { nextWorkingDay } from '../calendar/workingDays.js';
+import { addCalendarDays, compareDates, type IsoDate } from '../dates/isoDate.js';
+import type { DayCount } from './period.js';
+import { describeRestDays } from './restDays.js';
+
+/**
+ * Due-date arithmetic: every time limit of the library is computed here and nowhere else.
+ *
+ * How a petition period is counted (DOMAIN §5): the day of the starting event is not counted and
+ * counting starts the next day (the general rule on periods, civil code); plain 日 are calendar days,
+ * working days only where the text says 工作日, and working days come from China's calendar with its
+ * make-up days, never from weekends alone. Days of a pause (a hearing) are not counted. Extensions
+ * approved by the head of the organ lengthen the period; one approved after the due date had passed
+ * counts only when the policy says so. Finally, when the policy asks for it, a last day that is a rest
+ * day is carried to the next working day, and the account says so. Every step is written down in
+ * both languages, so the output shows how the date was reached.
+ */
+
+export interface Text {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** A span of days (inclusive) that is not counted, e.g. a hearing. */
+export interface Pause {
+  readonly from: IsoDate;
+  readonly until: IsoDate;
+  readonly what: Text;
+}
+
+/** An extension on record: when, by how many days, and whether the head of the organ approved it. */
+export interface ExtensionRecord {
+  readonly on: IsoDate;
+  readonly days: number;
+  readonly byHead: boolean;
+}
+
+export interface DueDateInput {
+  readonly calendar: Calendar;
+  /** The day of the event that started the clock (not counted). */
+  readonly start: IsoDate;
+  /** What started the clock, for the account ("accepted", "received"). */
+  readonly startEvent: Text;
+  /** The period; `days: 0` means the same day (nothing is counted and nothing is rolled over). */
+  readonly period: DayCount | { readonly days: 0; readonly unit: 'calendar' };
+  /** Carry a last day that is a rest day to the next working day. */
+  readonly rollover: boolean;
+  readonly pauses?: readonly Pause[];
+  readonly extensions?: readonly ExtensionRecord[];
+  /** Whether an extension approved after the due date had passed still counts. */
+  readonly lateExtensionCures?: boolean;
+}
+
+export interface AppliedExtension {
+  readonly on: IsoDate;
+  readonly days: number;
+  /** Whether it lengthened the period (approved by the head of the organ, in time or cured by policy). */
+  readonly counted: boolean;
+  readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head';
+}
+
+export interface DueDate {
+  /** The last day allowed. */
+  readonly dueOn: IsoDate;
+  /** The due date before any extension (after rollover). */
+  readonly originalDueOn: IsoDate;
+  /** When a rest day was carried over: the day it was carried from. */
+  readonly rolledOverFrom?: IsoDate;
+  /** Days of pauses that fell inside the period and were not counted. */
+  readonly pausedDays: number;
+  readonly extensions: readonly AppliedExtension[];
+  /** The account of the computation, step by step. */
+  readonly computation: readonly Text[];
+}
+
+const unitText = (unit: 'calendar' | 'working', days: number): Text =>
+  unit === 'calendar'
+    ? { en: `${days} calendar day${days === 1 ? '' : 's'}`, zh: `${days}日` }
+    : { en: `${days} working day${days === 1 ? '' : 's'}`, zh: `${days}个工作日` };
+
+/** Counts `days` after `start` (start day excluded) in `unit`, skipping paused days; returns the last day and the paused days skipped. */
+function count(calendar: Calendar, start: IsoDate, days: number, unit: 'calendar' | 'working', pauses: readonly Pause[]): { last: IsoDate; paused: number } {
+  const isPaused = (d: IsoDate) => pauses.some((p) => compareDates(p.from, d) <= 0 && compareDates(d, p.until) <= 0);
+  let day = start;
+  let counted = 0;
+  let paused = 0;
+  while (counted < days) {
+    day = addCalendarDays(day, 1);
+    if (isPaused(day)) {
+      paused++;
+      continue;
+    }
+    if (unit === 'calendar' || calendar.isWorkingDay(day)) counted++;
+  }
+  return { last: day, paused };
+}
+
+/** Applies the rollover policy to a last day, writing the step into `steps`. */
+function roll(calendar: Calendar, last: IsoDate, rollover: boolean, steps: Text[]): { dueOn: IsoDate; from?: IsoDate } {
+  if (calendar.isWorkingDay(last)) return { dueOn: last };
+  const next = nextWorkingDay(calendar, last);
+  const rest = describeRestDays(calendar, last, addCalendarDays(next, -1));
+  if (!rollover) {
+    steps.push({
+      en: `${last} is a rest day (${rest.en}), but holiday rollover is off (policy holidayRollover), so the due date stays ${last}.`,
+      zh: `${last}为休息日（${rest.zh}），但未启用节假日顺延（政策选项 holidayRollover），到期日仍为${last}。`,
+    });
+    return { dueOn: last };
+  }
+  steps.push({
+    en: `Rolled over from ${last} to ${next} because ${rest.en} (policy holidayRollover: a period ending on a rest day ends on the next working day).`,
+    zh: `因${rest.zh}，到期日由${last}顺延至${next}（政策选项 holidayRollover：期间最后一日为休息日的，顺延至其后第一个工作日）。`,
+  });
+  return { dueOn: next, from: last };
+}
+
+/**
+ * Computes the due date of a counted period, with its account. The start day is excluded; pauses,
+ * extensions and rollover are applied as described above. Dates outside the calendar's years throw
+ * its coverage error (never a guess).
+ */
+export function computeDueDate(input: DueDateInput): DueDate {
+  const { calendar, start, startEvent, period, rollover } = input;
+  const pauses = input.pauses ?? [];
+  const steps: Text[] = [];
+
+  if (period.days === 0) {
+    steps.push({
+      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy promptlyDays).`,
+      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 promptlyDays）。`,
+    });
+    return { dueOn: start, originalDueOn: start, pausedDays: 0, extensions: [], computation: steps };
+  }
+
+  const unit = unitText(period.unit, period.days);
+  const base = count(calendar, start, period.days, period.unit, []);
+  steps.push({
+    en: `${unit.en} from the ${startEvent.en} on ${start}, the start day not counted${period.unit === 'working' ? ' (working days per the State Council holiday notices, make-up working days included)' : ''}: day ${period.days} is ${base.last}.`,
+    zh: `自${start}（${startEvent.zh}）起${unit.zh}，起算当日不计入${period.unit === 'working' ? '（工作日按国务院办公厅节假日安排通知计算，含调休上班日）' : ''}：第${period.days}日为${base.last}。`,
+  });
+  let last = base.last;
+  let pausedDays = 0;
+  if (pauses.length > 0) {
+    const withPause = count(calendar, start, period.days, period.unit, pauses);
+    pausedDays = withPause.paused;
+    for (const p of pauses) {
+      steps.push({
+        en: `${p.what.en} from ${p.from} to ${p.until} is not counted${withPause.paused > 0 ? '' : ' (it falls outside the period)'}.`,
+        zh: `${p.what.zh}时间（${p.from}至${p.until}）不计入期间${withPause.paused > 0 ? '' : '（不在期间之内）'}。`,
+      });
+    }
+    if (withPause.paused > 0) {
+      steps.push({
+        en: `${withPause.paused} day${withPause.paused === 1 ? '' : 's'} not counted: day ${period.days} moves to ${withPause.last}.`,
+        zh: `不计入${withPause.paused}日：第${period.days}日顺延为${withPause.last}。`,
+      });
+    }
+    last = withPause.last;
+  }
+  const original = roll(calendar, last, rollover, steps);
+
+  let dueOn = original.dueOn;
+  let rolledOverFrom = original.from;
+  let extraDays = 0;
+  const applied: AppliedExtension[] = [];
+  for (const ext of [...(input.extensions ?? [])].sort((a, b) => compareDates(a.on, b.on))) {
+    const extText = unitText(period.unit, ext.days);
+    if (!ext.byHead) {
+      applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'not-by-head' });
+      steps.push({
+        en: `The extension of ${extText.en} recorded on ${ext.on} was not approved by the head of the organ: not counted.`,
+        zh: `${ext.on}记录的延长${extText.zh}未经本机关负责人批准，不予计算。`,
+      });
+      continue;
+    }
+    const late = compareDates(ext.on, dueOn) > 0;
+    if (late && !input.lateExtensionCures) {
+      applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'late' });
+      steps.push({
+        en: `The extension of ${extText.en} approved by the head of the organ on ${ext.on} came after the due date ${dueOn} had passed: it does not cure the lateness (policy lateExtensionCures is off), so the due date stays ${dueOn}.`,
+        zh: `本机关负责人于${ext.on}批准延长${extText.zh}，但此时${dueOn}的期限已经届满，延长不能补正逾期（政策选项 lateExtensionCures 未启用），到期日仍为${dueOn}。`,
+      });
+      continue;
+    }
+    extraDays += ext.days;
+    applied.push({ on: ext.on, days: ext.days, counted: true, reason: late ? 'late-cured' : 'in-time' });
+    const total = period.days + extraDays;
+    const extended = count(calendar, start, total, period.unit, pauses);
+    steps.push({
+      en: `Extension of ${extText.en} approved by the head of the organ on ${ext.on}${late ? `, after the due date ${dueOn} had passed, counted because policy lateExtensionCures is on` : `, before the due date ${dueOn}`}: the period becomes ${unitText(period.unit, total).en}, day ${total} is ${extended.last}.`,
+      zh: `本机关负责人于${ext.on}批准延长${extText.zh}${late ? `（在${dueOn}期限届满之后批准，因启用政策选项 lateExtensionCures 仍予计算）` : `（在${dueOn}期限届满之前批准）`}：期间变为${unitText(period.unit, total).zh}，第${total}日为${extended.last}。`,
+    });
+    pausedDays = extended.paused;
+    const rolled = roll(calendar, extended.last, rollover, steps);
+    dueOn = rolled.dueOn;
+    rolledOverFrom = rolled.from;
+  }
+
+  return {
+    dueOn,
+    originalDueOn: original.dueOn,
+    ...(rolledOverFrom !== undefined ? { rolledOverFrom } : {}),
+    pausedDays,
+    extensions: applied,
+    computation: steps,
+  };
+}

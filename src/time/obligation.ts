@@ -1,0 +1,185 @@
+import type { Grounds, OrganRef } from '../assessment/types.js';
+import type { Event } from '../case/event.js';
+import type { CaseContext } from '../evaluate/context.js';
+import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
+import { compareDates, type IsoDate } from '../dates/isoDate.js';
+import { parties } from '../parties/parties.js';
+import type { EventMatch, Outcome } from '../rules/schema.js';
+import { computeDueDate, type Text } from './dueDate.js';
+import { eventName } from './eventNames.js';
+import { isDayCount, PeriodValue } from './period.js';
+import { judgeStatus } from './status.js';
+import { eventsInOrder } from './transfers.js';
+
+type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
+
+function resolveOne(ctx: CaseContext, party: string): OrganRef | undefined {
+  const resolver = parties[party];
+  if (!resolver) throw new Error(`unknown party "${party}"`);
+  return resolver(ctx)[0];
+}
+
+/**
+ * The log as the time limits read it, in date order. The case's `receivedOn` is itself a receipt by
+ * the receiving organ, so a log without a `received` event still starts the clocks that run from
+ * receipt; a `received` event that names no organ is a receipt by the receiving organ.
+ */
+function timeline(ctx: CaseContext): Event[] {
+  const events = eventsInOrder(ctx).map((e) => (e.type === 'received' && e.by === undefined ? { ...e, by: ctx.case.receivingOrgan } : e));
+  if (!events.some((e) => e.type === 'received')) events.unshift({ type: 'received', on: ctx.case.receivedOn, by: ctx.case.receivingOrgan });
+  return events;
+}
+
+/** Whether an event is the one a match asks for: its type, and the organ that took it or received it when the match names one. */
+function matches(ctx: CaseContext, event: Event, match: EventMatch): boolean {
+  if (event.type !== match.event) return false;
+  if (match.by !== undefined && event.by !== undefined && event.by !== resolveOne(ctx, match.by)?.id) return false;
+  if (match.to !== undefined && 'to' in event && event.to !== undefined) {
+    const want = resolveOne(ctx, match.to)?.id;
+    const to = Array.isArray(event.to) ? event.to : [event.to];
+    if (!to.includes(want as string)) return false;
+  }
+  return true;
+}
+
+const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | null, asOf: IsoDate, window: boolean): Text => {
+  switch (status.status) {
+    case 'met':
+      return window
+        ? { en: `The request was made on ${status.metOn}, within the window.`, zh: `已于${status.metOn}在期限内提出请求。` }
+        : { en: `Done on ${status.metOn}${dueOn ? `, by the due date ${dueOn}` : ''}.`, zh: `已于${status.metOn}完成${dueOn ? `，未超过${dueOn}的期限` : ''}。` };
+    case 'met-late':
+      return window
+        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日。` }
+        : { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
+    case 'overdue':
+      return { en: `Not done as of ${asOf}: ${status.daysOverdue} day(s) overdue.`, zh: `截至${asOf}尚未完成，已逾期${status.daysOverdue}日。` };
+    case 'expired':
+      return { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
+    case 'open':
+      return dueOn
+        ? { en: `The window is open as of ${asOf}: ${status.daysLeft} day(s) left.`, zh: `截至${asOf}期限未满，尚余${status.daysLeft}日。` }
+        : { en: `The window has not started.`, zh: `期限尚未起算。` };
+    default:
+      return dueOn
+        ? { en: `Not done yet as of ${asOf}: ${status.daysLeft} day(s) left${status.status === 'due-soon' ? ' (due soon)' : ''}.`, zh: `截至${asOf}尚未完成，尚余${status.daysLeft}日${status.status === 'due-soon' ? '（即将到期）' : ''}。` }
+        : { en: `Not done yet as of ${asOf}.`, zh: `截至${asOf}尚未完成。` };
+  }
+};
+
+/**
+ * Turns an `obligation` outcome into an assessment item (DOMAIN §5): finds the event that started the
+ * clock, reads the period from the parameter in force, computes the due date (`computeDueDate`) and
+ * judges the status at `asOf` against the log. Items are keyed by obligation id, one per case, so the
+ * `obligations` stage fact can be read as `obligations.conclude.status`.
+ */
+export const obligationMaterialiser: Materialiser = {
+  list: 'obligations',
+  idField: 'id',
+  materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds): Materialised[] {
+    if (outcome.kind !== 'obligation') return [];
+    const o = outcome as ObligationOutcome;
+    const rule = grounds.rules[0] ?? '(unknown rule)';
+    const organ = resolveOne(ctx, o.organ);
+    if (!organ) return [];
+    const raw = ctx.params[o.period];
+    if (raw === undefined) throw new Error(`rule ${rule}: parameter "${o.period}" has no value in force on ${ctx.case.receivedOn}`);
+    const parsed = PeriodValue.safeParse(raw);
+    if (!parsed.success) throw new Error(`rule ${rule}: parameter "${o.period}" is not a period: ${JSON.stringify(raw)}`);
+    const value = parsed.data;
+    const window = o.window === true;
+
+    const events = timeline(ctx);
+    let startEvent: Event | undefined;
+    for (const alt of o.startsOn) {
+      startEvent = events.find((e) => matches(ctx, e, alt));
+      if (startEvent) break;
+    }
+    const start = startEvent ? { event: startEvent.type, on: startEvent.on } : null;
+    const metEvent = events.find((e) => o.metBy.some((m) => matches(ctx, e, m)) && (start === null || compareDates(e.on, start.on) >= 0));
+
+    const computation: Text[] = [];
+    let period: Record<string, unknown>;
+    let dueOn: IsoDate | null = null;
+    let extra: Record<string, unknown> = {};
+    if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
+    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
+    else period = { kind: value.kind };
+
+    if (!startEvent) {
+      const names = o.startsOn.map((m) => eventName(m.event));
+      computation.push({
+        en: `The clock has not started: the log shows no ${names.map((n) => n.en).join(' or ')} yet.`,
+        zh: `期限尚未起算：记录中尚无${names.map((n) => n.zh).join('或')}。`,
+      });
+    } else if (!isDayCount(value) && value.kind === 'set-by-assigner') {
+      const set = 'dueOn' in startEvent ? startEvent.dueOn : undefined;
+      dueOn = set ?? null;
+      computation.push(
+        set
+          ? { en: `Deadline set by the assigner in the assignment of ${startEvent.on}: ${set}.`, zh: `交办机关在${startEvent.on}交办时指定的期限：${set}。` }
+          : { en: `The assignment of ${startEvent.on} sets no deadline: no due date.`, zh: `${startEvent.on}的交办未指定期限，无到期日。` },
+      );
+    } else if (!isDayCount(value) && value.kind === 'no-day-count') {
+      computation.push({
+        en: `The law sets no day count for this duty: no due date; it stands from the ${eventName(startEvent.type).en} on ${startEvent.on} until done.`,
+        zh: `法律对该义务未规定天数：无到期日，自${startEvent.on}（${eventName(startEvent.type).zh}）起至完成时止。`,
+      });
+    } else {
+      const days = isDayCount(value) ? value : { days: ctx.policy.promptlyDays, unit: 'calendar' as const };
+      if (!isDayCount(value) && days.days > 0) {
+        computation.push({
+          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy promptlyDays.`,
+          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 promptlyDays 计${days.days}日。`,
+        });
+      }
+      const due = computeDueDate({
+        calendar: ctx.calendar,
+        start: startEvent.on,
+        startEvent: eventName(startEvent.type),
+        period: days,
+        rollover: ctx.policy.holidayRollover,
+        pauses: o.pause
+          ? events
+              .filter((e): e is Extract<Event, { type: 'hearing' }> => e.type === 'hearing')
+              .map((e) => ({ from: e.on, until: e.until, what: { en: 'Hearing', zh: '听证' } }))
+          : [],
+        extensions: o.extension
+          ? events
+              .filter((e): e is Extract<Event, { type: 'extension-approved' }> => e.type === 'extension-approved')
+              .map((e) => ({ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }))
+          : [],
+        lateExtensionCures: ctx.policy.lateExtensionCures,
+      });
+      dueOn = due.dueOn;
+      computation.push(...due.computation);
+      extra = {
+        ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
+        ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
+        ...(due.pausedDays > 0 ? { pausedDays: due.pausedDays } : {}),
+      };
+    }
+
+    const status = judgeStatus({ dueOn, metOn: metEvent?.on, asOf: ctx.asOf, warningDays: ctx.policy.warningDays, window });
+    computation.push(statusStep(status, dueOn, ctx.asOf, window));
+
+    return [
+      {
+        key: o.id,
+        item: {
+          id: o.id,
+          organ,
+          start,
+          period,
+          parameter: o.period,
+          dueOn,
+          ...status,
+          ...(window ? { window: true } : {}),
+          ...extra,
+          computation,
+          ...grounds,
+        },
+      },
+    ];
+  },
+};

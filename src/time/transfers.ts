@@ -1,0 +1,30 @@
+import type { Event } from '../case/event.js';
+import type { CaseContext } from '../evaluate/context.js';
+
+/*
+ * Who holds a matter after the petition department has passed it on. The organ a matter was transferred
+ * (转送) or assigned (交办) to is the one that must tell the petitioner, decide whether it is competent
+ * and, for an assignment, report the result. The facts and parties of the time-limit rules read these.
+ */
+
+type Handover = Extract<Event, { type: 'transferred' | 'assigned' }>;
+
+/** The log's events in date order (a stable sort: same-day events keep their log order). */
+export function eventsInOrder(ctx: CaseContext): Event[] {
+  return ctx.case.events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.i - b.i)).map(({ e }) => e);
+}
+
+/** The latest transfer or assignment of the matter, if any: the organ it went to now holds it. */
+export function latestHandover(ctx: CaseContext): Handover | undefined {
+  return eventsInOrder(ctx).filter((e): e is Handover => e.type === 'transferred' || e.type === 'assigned').at(-1);
+}
+
+/** The first assignment (交办), which carries the assigner's deadline for the result report. */
+export function firstAssignment(ctx: CaseContext): Extract<Event, { type: 'assigned' }> | undefined {
+  return eventsInOrder(ctx).find((e): e is Extract<Event, { type: 'assigned' }> => e.type === 'assigned');
+}
+
+/** The first improvement suggestion of the petition department (its `to` must answer it). */
+export function firstImprovementSuggestion(ctx: CaseContext): Extract<Event, { type: 'improvement-suggested' }> | undefined {
+  return eventsInOrder(ctx).find((e): e is Extract<Event, { type: 'improvement-suggested' }> => e.type === 'improvement-suggested');
+}
