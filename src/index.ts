@@ -28,3 +28,7 @@ export type { Policy } from './policy/policy.js';
 export type { Calendar, CalendarYearData, DayInfo } from './calendar/types.js';
 export { CalendarCoverageError } from './calendar/types.js';
 export type { IsoDate } from './dates/isoDate.js';
+export { explain } from './explain/explain.js';
+export type { ExplainOptions } from './explain/explain.js';
+export { vocabulary as explainVocabulary, label as vocabularyLabel } from './explain/vocabulary.js';
+export type { Term, VocabularyKind } from './explain/vocabulary.js';
