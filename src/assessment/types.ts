@@ -73,6 +73,24 @@ export interface Obligation extends Grounds {
   readonly daysLate?: number;
   readonly daysOverdue?: number;
   readonly daysLeft?: number;
+  /** The parameter of the packs in force that gave the period (`conclude`, `dispose`, …). */
+  readonly parameter: string;
+  /** True for a petitioner's window (`*-request-window`): `open`/`expired` while unused, `met`/`met-late` once used. */
+  readonly window?: boolean;
+  /** When the last day fell on a rest day and was carried to the next working day: the day it was carried from. */
+  readonly rolledOverFrom?: IsoDate;
+  /** With extensions on record: the due date before any extension. */
+  readonly originalDueOn?: IsoDate;
+  /** Extensions on record and whether each lengthened the period. */
+  readonly extensions?: ReadonlyArray<{
+    readonly on: IsoDate;
+    readonly days: number;
+    readonly counted: boolean;
+    /** `in-time`; `late-cured` (after the due date, counted by policy); `late` (not counted); `not-by-head`. */
+    readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head';
+  }>;
+  /** Days of a pause (hearing) that fell inside the period and were not counted. */
+  readonly pausedDays?: number;
   /** Plain account of the computation, step by step (start day excluded; rollover; extension; pause). */
   readonly computation: ReadonlyArray<{ readonly en: string; readonly zh: string }>;
 }
