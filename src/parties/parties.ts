@@ -92,6 +92,24 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
   },
   /** The petition joint conference (信访联席会议) of the receiving organ's region. */
   jointConference: (ctx) => [regional(ctx, 'joint-conference', receivingRegion(ctx), 'the petition joint conference', '信访工作联席会议')],
+  /**
+   * The joint conference common to the organs whose competence is disputed: that of their region when
+   * they share one, else that of the nearest region above all of theirs (followed through the chain of
+   * each region's party committee, else government); the role when the directory cannot tell.
+   */
+  commonJointConference: (ctx) => {
+    const ids = organsInvolved(ctx);
+    const regions = [...new Set(ids.map((id) => named(ctx, id)?.region).filter((r): r is string => r !== undefined))];
+    if (regions.length === 0) return [regional(ctx, 'joint-conference', receivingRegion(ctx), 'the petition joint conference', '信访工作联席会议')];
+    const chains = regions.map((region) => {
+      const base = organOf(ctx.directory, 'party-committee', region) ?? organOf(ctx.directory, 'government', region);
+      return [region, ...(base ? superiorChain(ctx.directory, base.id).map((o) => o.region) : [])];
+    });
+    const common = chains[0]!.find((region) => chains.every((chain) => chain.includes(region)));
+    if (common !== undefined) return [regional(ctx, 'joint-conference', common, 'the petition joint conference', '信访工作联席会议')];
+    const names = ids.map((id) => label(named(ctx, id), id));
+    return [roleRef(`the petition joint conference common to ${names.map((n) => n.en).join(', ')}`, `${names.map((n) => n.zh).join('、')}共同的信访工作联席会议`)];
+  },
   /** The political-legal committee of the receiving organ's region (same-level political-legal organs). */
   politicalLegalOrgan: (ctx) => [regional(ctx, 'political-legal-committee', receivingRegion(ctx), 'the political-legal committee', '党委政法委')],
   /** The discipline-inspection and supervision organ of the handling (else receiving) organ's region. */
