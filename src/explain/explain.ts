@@ -1,4 +1,5 @@
 import type { Assessment, Grounds, Obligation, OrganRef } from '../assessment/types.js';
+import { eventName } from '../time/eventNames.js';
 import { label, term, type VocabularyKind } from './vocabulary.js';
 
 /**
@@ -44,6 +45,7 @@ const words = {
   daysLeft: { en: 'days left', zh: '剩余日数' },
   daysOverdue: { en: 'days overdue', zh: '已逾期日数' },
   daysLate: { en: 'days late', zh: '逾期日数' },
+  parameter: { en: 'parameter', zh: '参数' },
   done: { en: 'done', zh: '完成于' },
   how: { en: 'how', zh: '计算' },
   from: { en: 'from', zh: '自' },
@@ -117,6 +119,8 @@ function fieldValue(v: unknown, lang: Lang): string {
 const KNOWN_FIELDS = new Set([
   'id', 'role', 'organ', 'recipients', 'basis', 'rules', 'facts', 'accountable', 'consequences', 'decidedBy',
   'start', 'period', 'dueOn', 'status', 'metOn', 'daysLate', 'daysOverdue', 'daysLeft', 'computation',
+  // Told in words by an obligation's computation steps:
+  'parameter', 'window', 'rolledOverFrom', 'originalDueOn', 'extensions', 'pausedDays',
 ]);
 
 /**
@@ -183,9 +187,10 @@ function obligationLine(o: Obligation, lang: Lang): string {
 
 function obligationHow(o: Obligation, lang: Lang): string[] {
   const start = o.start
-    ? `${w('from', lang)} ${label('event', o.start.event, lang)} ${o.start.on}`
+    ? `${w('from', lang)}${lang === 'zh' ? '' : ' '}${eventName(o.start.event)[lang]} ${o.start.on}`
     : w('notStarted', lang);
-  const lines = [`${w('how', lang)}${colon(lang)}${period(o, lang)}${sep(lang)}${start}`];
+  const param = o.parameter ? paren(`${w('parameter', lang)} ${o.parameter}`, lang) : '';
+  const lines = [`${w('how', lang)}${colon(lang)}${period(o, lang)}${param}${sep(lang)}${start}`];
   for (const step of o.computation ?? []) lines.push(`  ${step[lang]}`);
   return lines;
 }

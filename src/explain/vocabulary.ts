@@ -31,7 +31,6 @@ export type VocabularyKind =
   | 'packRole'
   | 'level'
   | 'kind'
-  | 'event'
   | 'field';
 
 const inCharge = { en: 'whoever is in charge is responsible', zh: '谁主管、谁负责' };
@@ -198,33 +197,6 @@ const kind: Record<string, Term> = {
   'mass-organisation': { en: 'mass organisation', zh: '群团组织' },
 };
 
-/** Event types of the case log, as a step is named in a computation ("from acceptance on …"). */
-const event: Record<string, Term> = {
-  received: { en: 'receipt', zh: '收到' },
-  registered: { en: 'registration', zh: '登记' },
-  transferred: { en: 'transfer', zh: '转送' },
-  assigned: { en: 'assignment', zh: '交办' },
-  'transfer-objected': { en: 'objection to the transfer', zh: '对转送提出异议' },
-  accepted: { en: 'acceptance', zh: '受理' },
-  'not-accepted': { en: 'decision not to accept', zh: '不予受理' },
-  'petitioner-notified': { en: 'written notice to the petitioner', zh: '书面告知信访人' },
-  'result-reported': { en: 'result report', zh: '报告办理结果' },
-  'extension-approved': { en: 'approval of an extension', zh: '批准延长' },
-  concluded: { en: 'conclusion', zh: '办结' },
-  'reply-received': { en: 'receipt of the written reply', zh: '收到书面答复' },
-  'review-requested': { en: 'review request', zh: '请求复查' },
-  'review-decided': { en: 'review opinion', zh: '复查意见' },
-  'review-opinion-received': { en: 'receipt of the review opinion', zh: '收到复查意见' },
-  'reexamination-requested': { en: 'reexamination request', zh: '请求复核' },
-  hearing: { en: 'hearing', zh: '听证' },
-  'reexamination-decided': { en: 'reexamination opinion', zh: '复核意见' },
-  'major-matter-reported': { en: 'report of the major matter', zh: '报告重大事项' },
-  'improvement-suggested': { en: 'improvement suggestion', zh: '提出改进工作建议' },
-  'improvement-answered': { en: 'written answer to the suggestion', zh: '书面反馈建议' },
-  'suggestion-replied': { en: 'reply to the suggestion', zh: '答复建议意见' },
-  'opinion-executed': { en: 'execution of the opinion', zh: '落实处理意见' },
-};
-
 /** Item fields an assessment may carry beyond id, organ and grounds, as a report names them. */
 const field: Record<string, Term> = {
   supervised: { en: 'organ supervised', zh: '被督办机关' },
@@ -254,7 +226,6 @@ export const vocabulary: Readonly<Record<VocabularyKind, Readonly<Record<string,
   packRole,
   level,
   kind,
-  event,
   field,
 };
 

@@ -1,0 +1,87 @@
+import type { Assessment, OrganRef } from '../assessment/types.js';
+
+/**
+ * The running totals of an audit: cases read, assessed and rejected (read = assessed + rejected
+ * always), and overdue obligations and findings counted by organ and by id. Only counters are kept,
+ * never the assessments, so an audit's memory does not grow with its input.
+ */
+export interface AuditSummary {
+  read: number;
+  assessed: number;
+  rejected: number;
+  overdue: Tally;
+  findings: Tally;
+}
+
+/** Counts by organ (keyed by directory id, or the role's name where the directory lacks the organ) and by id. */
+export interface Tally {
+  total: number;
+  readonly byOrgan: Map<string, { name: string; count: number }>;
+  readonly byId: Map<string, number>;
+}
+
+const tally = (): Tally => ({ total: 0, byOrgan: new Map(), byId: new Map() });
+
+export function createAuditSummary(): AuditSummary {
+  return { read: 0, assessed: 0, rejected: 0, overdue: tally(), findings: tally() };
+}
+
+function count(t: Tally, id: string, organ: OrganRef | undefined): void {
+  t.total++;
+  t.byId.set(id, (t.byId.get(id) ?? 0) + 1);
+  const key = organ ? (organ.id ?? organ.name) : '(no organ)';
+  const entry = t.byOrgan.get(key);
+  if (entry) entry.count++;
+  else t.byOrgan.set(key, { name: organ && organ.id !== null ? organ.name : '', count: 1 });
+}
+
+/** Adds one assessed case. */
+export function addAssessment(summary: AuditSummary, assessment: Assessment): void {
+  summary.read++;
+  summary.assessed++;
+  for (const o of assessment.obligations) if (o.status === 'overdue') count(summary.overdue, o.id, o.organ);
+  for (const f of assessment.findings) count(summary.findings, f.id, f.organ);
+}
+
+/** Adds one rejected line (invalid case, blank or unparseable line). */
+export function addRejection(summary: AuditSummary): void {
+  summary.read++;
+  summary.rejected++;
+}
+
+const byCount = <T extends { count: number }>(a: [string, T], b: [string, T]) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** The summary as plain JSON, entries ordered by count (descending) then key, so it is deterministic. */
+export function summaryToJson(s: AuditSummary) {
+  const t = (x: Tally) => ({
+    total: x.total,
+    byOrgan: [...x.byOrgan].sort(byCount).map(([organ, v]) => ({ organ, name: v.name, count: v.count })),
+    byId: [...x.byId].map(([id, count]) => [id, { count }] as [string, { count: number }]).sort(byCount).map(([id, v]) => ({ id, count: v.count })),
+  });
+  return { read: s.read, assessed: s.assessed, rejected: s.rejected, overdueObligations: t(s.overdue), findings: t(s.findings) };
+}
+
+/** The summary as the table printed on stderr at the end of an audit. */
+export function formatSummary(s: AuditSummary, asOf: string): string {
+  const json = summaryToJson(s);
+  const rows: string[] = [];
+  const num = (n: number) => String(n).padStart(8);
+  rows.push(`audit summary (as of ${asOf})`);
+  rows.push(`  read      ${num(s.read)}`);
+  rows.push(`  assessed  ${num(s.assessed)}`);
+  rows.push(`  rejected  ${num(s.rejected)}`);
+  const table = (title: string, entries: Array<{ key: string; name?: string; count: number }>) => {
+    rows.push('', `${title}`);
+    if (entries.length === 0) {
+      rows.push('  (none)');
+      return;
+    }
+    const width = Math.min(48, Math.max(...entries.map((e) => e.key.length)));
+    for (const e of entries) rows.push(`  ${e.key.padEnd(width)}  ${num(e.count)}${e.name ? `  ${e.name}` : ''}`);
+  };
+  table(`overdue obligations by organ (${json.overdueObligations.total})`, json.overdueObligations.byOrgan.map((e) => ({ key: e.organ, name: e.name, count: e.count })));
+  table('overdue obligations by id', json.overdueObligations.byId.map((e) => ({ key: e.id, count: e.count })));
+  table(`findings by organ (${json.findings.total})`, json.findings.byOrgan.map((e) => ({ key: e.organ, name: e.name, count: e.count })));
+  table('findings by id', json.findings.byId.map((e) => ({ key: e.id, count: e.count })));
+  return `${rows.join('\n')}\n`;
+}

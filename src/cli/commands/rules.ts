@@ -1,0 +1,108 @@
+import { loadCatalogue, provisionOf } from '../../catalogue/catalogue.js';
+import { createEvaluator } from '../../evaluate/createEvaluator.js';
+import type { StagedRule } from '../../engine/ruleset.js';
+import { builtinRulesDir } from '../../rules/loadPack.js';
+import type { ProvisionsFile } from '../../rules/provisions.js';
+import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
+import { write, type CliIo } from '../io.js';
+import { checkDate, evaluatorOptions, parse } from '../options.js';
+
+const inWindow = (from: string, to: string | null, at: string) => from <= at && (to === null || at <= to);
+
+/** What a rule yields, as `kind:id` (`guidance:elect-representatives`). */
+function yields(rule: StagedRule): string[] {
+  return rule.outcomes.map((o) => {
+    const rec = o as Record<string, unknown>;
+    return `${o.kind}:${String(rec.id ?? rec.role ?? '')}`;
+  });
+}
+
+export interface CatalogueCoverage {
+  readonly instrument: string;
+  readonly title: { en: string; zh: string };
+  readonly provisions: number;
+  readonly encoded: string[];
+  readonly notOperational: string[];
+  readonly awaitingRules: string[];
+}
+
+/**
+ * Coverage of a provisions catalogue by the rules listed: a provision is encoded when one of the rules
+ * cites it, not operational when the catalogue says why it cannot be applied to a case, and otherwise
+ * awaiting rules.
+ */
+export function coverage(catalogue: ProvisionsFile, rules: readonly StagedRule[]): CatalogueCoverage {
+  const cited = new Set(rules.flatMap((r) => r.citations.map(provisionOf)));
+  const encoded: string[] = [];
+  const notOperational: string[] = [];
+  const awaitingRules: string[] = [];
+  for (const p of catalogue.provisions) {
+    if (cited.has(p.id)) encoded.push(p.id);
+    else if (p.notOperational !== null) notOperational.push(p.id);
+    else awaitingRules.push(p.id);
+  }
+  return { instrument: catalogue.instrument.id, title: catalogue.instrument.title, provisions: catalogue.provisions.length, encoded, notOperational, awaitingRules };
+}
+
+/**
+ * `petition-rules rules [--at DATE] [--pack ID] [--json]`
+ *
+ * Lists the rules (built-in and `--packs`), pack by pack in evaluation order with stage, citations and
+ * outcomes, and the provisions catalogue of each instrument with its coverage by those rules. `--at`
+ * keeps the packs and rules in force for a matter received on that date; `--pack` keeps one pack.
+ */
+export async function rulesCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(args, { at: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError(`rules takes no arguments (got "${positionals.join(' ')}")`);
+  const at = values.at === undefined ? undefined : checkDate(values.at, 'at');
+  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  if (values.pack !== undefined && !evaluator.packs.some((p) => p.manifest.id === values.pack)) {
+    throw new UsageError(`no pack "${values.pack}" (loaded: ${evaluator.packs.map((p) => p.manifest.id).join(', ')})`);
+  }
+  const packs = evaluator.packs.filter(
+    (p) => (values.pack === undefined || p.manifest.id === values.pack) && (at === undefined || inWindow(p.manifest.inForce.from, p.manifest.inForce.to, at)),
+  );
+  const packIds = new Set(packs.map((p) => p.manifest.id));
+  const rules = evaluator.rules.filter((r) => packIds.has(r.pack) && (at === undefined || inWindow(r.validFrom, r.validTo, at)));
+
+  const catalogues = new Map<string, ProvisionsFile>();
+  for (const c of loadCatalogue(builtinRulesDir())) catalogues.set(c.data.instrument.id, c.data);
+  for (const p of evaluator.packs) if (p.provisions) catalogues.set(p.provisions.instrument.id, p.provisions);
+  // An instrument whose own pack is filtered out (another pack asked for, or not in force at --at) is not shown.
+  const loadedIds = new Set(evaluator.packs.map((p) => p.manifest.id));
+  const shown = [...catalogues.values()].filter((c) =>
+    values.pack === undefined ? !loadedIds.has(c.instrument.id) || packIds.has(c.instrument.id) : c.instrument.id === values.pack,
+  );
+  const covered = shown.map((c) => coverage(c, rules));
+
+  if (values.json) {
+    const out = {
+      ...(at !== undefined ? { at } : {}),
+      packs: packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title, inForce: p.manifest.inForce, source: p.source })),
+      rules: rules.map((r) => ({ id: r.id, pack: r.pack, stage: r.stage, title: r.title, citations: r.citations, validFrom: r.validFrom, validTo: r.validTo, dependsOn: r.dependsOn ?? [], yields: yields(r) })),
+      catalogue: covered,
+    };
+    await write(io.stdout, `${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.ok;
+  }
+
+  const lines: string[] = [];
+  lines.push(`${rules.length} rules in ${packs.length} packs${at !== undefined ? ` in force for a matter received on ${at}` : ''}`, '');
+  for (const p of packs) {
+    const own = rules.filter((r) => r.pack === p.manifest.id);
+    lines.push(`${p.manifest.id} — ${p.manifest.title.en} (${p.manifest.title.zh})`);
+    lines.push(`  ${p.manifest.role}${p.manifest.jurisdiction ? ` for jurisdiction ${p.manifest.jurisdiction}` : ''}; in force ${p.manifest.inForce.from} to ${p.manifest.inForce.to ?? 'now'}; ${own.length} rules; from ${p.source}`);
+    for (const r of own) {
+      lines.push(`  [stage ${r.stage}] ${r.id} — ${r.title.en}`);
+      lines.push(`      cites ${r.citations.join(', ')} · yields ${yields(r).join(', ')}${r.dependsOn?.length ? ` · depends on ${r.dependsOn.join(', ')}` : ''}`);
+    }
+    lines.push('');
+  }
+  lines.push('Provisions catalogue (coverage by the rules listed above)');
+  for (const c of covered) {
+    lines.push(`  ${c.instrument} — ${c.provisions} provisions: ${c.encoded.length} encoded by rules, ${c.notOperational.length} not operational, ${c.awaitingRules.length} awaiting rules`);
+    if (c.awaitingRules.length > 0) lines.push(`      awaiting rules: ${c.awaitingRules.join(', ')}`);
+  }
+  await write(io.stdout, `${lines.join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,22 @@
+/**
+ * The CLI's exit codes, one meaning each, so scripts and CI can branch on them:
+ * 0 everything asked for was done and nothing the caller asked to fail on was found;
+ * 1 findings, overdue obligations or failed scenarios, where the caller asked for that to fail
+ *   (`audit --fail-on-findings`, `test`);
+ * 2 bad input or usage: an unknown option, a missing or unreadable file, an invalid case, a rule pack
+ *   or directory that does not load.
+ */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  badInput: 2,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error the CLI reports as bad input or usage (exit 2) with a plain message and no stack. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

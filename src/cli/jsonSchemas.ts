@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CaseInput } from '../case/schema.js';
+import { OrganDirectory } from '../case/organ.js';
+import { isIsoDate } from '../dates/isoDate.js';
+import { ProvisionsFileSchema } from '../rules/provisions.js';
+import { PackManifestSchema, ParametersFileSchema, RuleFileSchema, RuleSchema } from '../rules/schema.js';
+import { ScenarioFileSchema } from '../scenarios/scenario.js';
+
+/**
+ * The published JSON Schemas, generated from the zod schemas the library itself validates with (so
+ * they cannot drift): the case input, the organ directory, and the rule-pack file formats a local pack
+ * author writes. `npm run schemas` writes them to `schemas/*.schema.json`; `petition-rules schema NAME`
+ * prints one. Dates (which zod checks with a function) are marked `format: date` with their pattern.
+ */
+
+interface Published {
+  readonly file: string;
+  readonly title: string;
+  readonly description: string;
+  readonly schema: z.ZodType;
+}
+
+export const publishedSchemas = {
+  case: {
+    file: 'case.schema.json',
+    title: 'petition-rules case',
+    description: 'A petition case as sent to evaluate(): receipt date, class, organs by directory id, flags and the dated event log.',
+    schema: CaseInput,
+  },
+  directory: {
+    file: 'organ-directory.schema.json',
+    title: 'petition-rules organ directory',
+    description: 'The organs a case may name: id, name, level, kind, region and superior.',
+    schema: OrganDirectory,
+  },
+  pack: {
+    file: 'pack.schema.json',
+    title: 'petition-rules pack manifest (pack.json)',
+    description: 'A rule pack: id, title, role (principles, procedure or jurisdiction), the dates it is in force, and for a local pack the jurisdiction id.',
+    schema: PackManifestSchema,
+  },
+  parameters: {
+    file: 'parameters.schema.json',
+    title: 'petition-rules pack parameters (parameters.json)',
+    description: 'Dated parameter values of a pack, each citing its source; a local pack overrides a procedural pack parameter of the same id.',
+    schema: ParametersFileSchema,
+  },
+  rules: {
+    file: 'rule-file.schema.json',
+    title: 'petition-rules rule file (rules/*.json)',
+    description: 'Rules of a pack: id, bilingual title, citations, conditions on named facts, outcomes, and dependencies on earlier rules.',
+    schema: RuleFileSchema.extend({ rules: z.array(RuleSchema) }),
+  },
+  provisions: {
+    file: 'provisions.schema.json',
+    title: 'petition-rules provisions catalogue (provisions.json)',
+    description: 'Every provision of an instrument, each with the rules that encode it or the reason it is not operational on a case.',
+    schema: ProvisionsFileSchema,
+  },
+  scenario: {
+    file: 'scenario.schema.json',
+    title: 'petition-rules scenario file',
+    description: 'A hand-worked scenario (or { scenarios: [...] }): a case, an evaluation date and the outcomes the law requires.',
+    schema: ScenarioFileSchema,
+  },
+} as const satisfies Record<string, Published>;
+
+export type SchemaName = keyof typeof publishedSchemas;
+export const schemaNames = Object.keys(publishedSchemas) as SchemaName[];
+
+/** The JSON Schema (draft 2020-12) of one published format, as the author writes it (defaults optional). */
+export function jsonSchema(name: SchemaName): Record<string, unknown> {
+  const p = publishedSchemas[name];
+  const generated = z.toJSONSchema(p.schema, {
+    io: 'input',
+    override: (ctx) => {
+      const def = (ctx.zodSchema as unknown as { _zod: { def: { type: string; checks?: Array<{ _zod: { def: { fn?: unknown } } }> } } })._zod.def;
+      if (def.type === 'string' && def.checks?.some((c) => c._zod.def.fn === isIsoDate)) {
+        ctx.jsonSchema.format = 'date';
+        ctx.jsonSchema.pattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+      }
+    },
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, title: p.title, description: p.description, ...rest };
+}
+
+/** The text of a schema file: pretty JSON with a final newline. */
+export function schemaFileText(name: SchemaName): string {
+  return `${JSON.stringify(jsonSchema(name), null, 2)}\n`;
+}
