@@ -40,6 +40,8 @@ export interface Escalation extends Grounds {
   readonly organ?: OrganRef;
   /** For `report-up`: the organs the report goes to. */
   readonly recipients?: readonly OrganRef[];
+  /** For `supervise`: the organ supervised (`organ` is the petition department that supervises). */
+  readonly supervised?: OrganRef;
 }
 
 export interface Action extends Grounds {
@@ -106,8 +108,16 @@ export interface Finding extends Grounds {
   readonly id: string;
   readonly organ: OrganRef;
   readonly accountable: readonly AccountablePerson[];
-  /** `order-correction` always; `sanction` only where the facts record serious consequences. */
+  /**
+   * What the cited article attaches: `order-correction` wherever the article has the superior order
+   * correction; `sanction` where serious consequences are recorded, or without that condition where
+   * the article sanctions unconditionally (disclosing a denunciation, retaliation under the 2005
+   * Regulations). An article that applies only where serious consequences followed (causing a petition,
+   * for instance) yields `sanction` alone, and no finding at all without them.
+   */
   readonly consequences: ReadonlyArray<'order-correction' | 'sanction'>;
+  /** Whether the case records serious consequences for this failure (the misconduct's own statement, else `flags.seriousConsequences`). */
+  readonly seriousConsequences: boolean;
   /** The organ that orders correction or imposes the sanction (the superior, or the petition department's proposal). */
   readonly decidedBy?: OrganRef;
 }

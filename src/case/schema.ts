@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateField, Event } from './event.js';
 import { OrganDirectory } from './organ.js';
+import { ConductFacts, GoodReason, Misconduct } from './misconduct.js';
 
 /** How the matter was brought (信访形式). */
 export const Channel = z.enum(['letter', 'visit', 'phone', 'fax', 'email', 'online']);
@@ -140,6 +141,12 @@ export const CaseInput = z
     flags: CaseFlags.default({}),
     /** Prohibited conduct of the petitioner(s) on record; empty for a lawful petition. */
     petitionerConduct: z.array(PetitionerConduct).default([]),
+    /** What the caller states about that conduct; it selects the steps of the response ladder. */
+    conductFacts: ConductFacts.default({}),
+    /** Misconduct of organs on record (each with the organ at fault); see `src/case/misconduct.ts`. */
+    misconduct: z.array(Misconduct).default([]),
+    /** Good reasons on record for missed time limits (they bar supervision of the lateness). */
+    goodReasons: z.array(GoodReason).default([]),
     events: z.array(Event).default([]),
     /** Organs used by this case, merged with the evaluator's directory. */
     organs: OrganDirectory.optional(),

@@ -78,6 +78,7 @@ interface CaseView {
   readonly receivingOrgan?: unknown;
   readonly handlingOrgan?: unknown;
   readonly involvedOrgans?: unknown;
+  readonly misconduct?: unknown;
   readonly atDesignatedSite?: unknown;
   readonly events?: unknown;
   readonly organs?: unknown;
@@ -115,6 +116,7 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   requireOrgan('receivingOrgan', c.receivingOrgan);
   requireOrgan('handlingOrgan', c.handlingOrgan);
   if (Array.isArray(c.involvedOrgans)) c.involvedOrgans.forEach((id, i) => requireOrgan(`involvedOrgans[${i}]`, id));
+  if (Array.isArray(c.misconduct)) c.misconduct.forEach((m: unknown, i) => isRecord(m) && requireOrgan(`misconduct[${i}].by`, m.by));
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
   if (receivedOn !== undefined && options.receivedOnCheck) {

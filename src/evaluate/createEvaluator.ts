@@ -138,7 +138,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
         const yielded: string[] = [];
         for (const outcome of rule.outcomes) {
           const m = materialisers[outcome.kind]!;
-          for (const item of m.materialise(outcome, ctx, grounds)) {
+          for (const item of m.materialise(outcome, ctx, grounds, facts)) {
             builder.add(m.list, item);
             yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
           }

@@ -2,6 +2,8 @@ import type { Grounds, TraceCondition } from '../assessment/types.js';
 import type { Outcome } from '../rules/schema.js';
 import type { CaseContext } from './context.js';
 import { parties } from '../parties/parties.js';
+import { findingMaterialiser } from '../accountability/finding.js';
+import { supervisionMaterialiser } from '../accountability/supervision.js';
 import { obligationMaterialiser } from '../time/obligation.js';
 
 /** The lists of an assessment that rules add to. */
@@ -21,7 +23,11 @@ export interface Materialiser {
   readonly list: OutcomeList;
   /** The field of an item that holds its vocabulary id (`role` for responsibilities, else `id`). */
   readonly idField: 'id' | 'role';
-  materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds): Materialised[];
+  /**
+   * `facts` are the facts the rule's stage saw, including the stage facts (`obligations`), for outcomes
+   * that name an organ through an earlier outcome (a finding about an obligation's organ).
+   */
+  materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds, facts?: Readonly<Record<string, unknown>>): Materialised[];
 }
 
 const resolve = (ctx: CaseContext, party: string) => {
@@ -72,6 +78,8 @@ export const materialisers: Record<string, Materialiser> = {
       return resolve(ctx, outcome.organ).map((organ) => ({ key: `${outcome.id}|${organKey(organ)}`, item: { id: outcome.id, organ, ...grounds } }));
     },
   },
+  finding: findingMaterialiser,
+  supervision: supervisionMaterialiser,
   obligation: obligationMaterialiser,
 };
 

@@ -2,6 +2,7 @@ import { levelRank, type Organ } from '../case/organ.js';
 import type { EventType } from '../case/event.js';
 import { commonSuperior } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
+import { accountabilityFacts } from '../accountability/facts.js';
 import { latestHandover } from '../time/transfers.js';
 
 /**
@@ -111,6 +112,7 @@ export const caseFacts: Readonly<Record<string, FactDefinition>> = {
     compute: firstDates,
   },
   matterRegion: { description: 'Region where the matter arose.', compute: matterRegion },
+  ...accountabilityFacts,
   receivingOrganKind: {
     description: 'Kind of the organ that received the matter (e.g. "petition-department" for a petition bureau).',
     compute: (ctx) => organ(ctx, ctx.case.receivingOrgan)?.kind,

@@ -3,6 +3,7 @@ import type { OrganRef } from '../assessment/types.js';
 import { commonSuperior, organOf, superiorChain } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
 import { matterRegion, organsInvolved } from '../facts/caseFacts.js';
+import { accountabilityParties } from '../accountability/parties.js';
 import { firstAssignment, firstImprovementSuggestion, latestHandover } from '../time/transfers.js';
 
 /**
@@ -136,7 +137,9 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     const base = region === undefined ? undefined : organOf(ctx.directory, 'party-committee', region) ?? organOf(ctx.directory, 'government', region);
     if (!base) return [roleRef(`the party committee of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}党委`)];
     return [base, ...superiorChain(ctx.directory, base.id)].filter((o) => o.level !== 'central').map(refOf);
-  },  /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */
+  },
+  ...accountabilityParties,
+  /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */
   transferee: (ctx) => {
     const to = latestHandover(ctx)?.to;
     const o = named(ctx, to);

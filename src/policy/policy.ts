@@ -14,6 +14,7 @@ export const PolicySchema = z
     repeatedPetitionThreshold: z.number().int().min(1),
     collectiveVisitThreshold: z.number().int().min(2),
     largeScaleThreshold: z.number().int().min(2),
+    opinionExecutionDays: z.number().int().min(0),
   })
   .strict();
 export type Policy = z.infer<typeof PolicySchema>;

@@ -109,7 +109,50 @@ const ObligationOutcome = z
   })
   .strict();
 
-export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome, ObligationOutcome]);
+/**
+ * Whose failure a finding or a supervision is about: an organ a party names (`organ`), the organ that
+ * owed an obligation (`obligation`, read from the obligations stage fact), or each organ the case
+ * records with a misconduct of a kind (`misconduct`). Exactly one is given.
+ */
+const FaultSource = {
+  obligation: VocabularyId.optional(),
+  misconduct: VocabularyId.optional(),
+};
+const oneSource = (o: { obligation?: string; misconduct?: string }, party: string | undefined) => [party, o.obligation, o.misconduct].filter((v) => v !== undefined).length === 1;
+
+/**
+ * An accountability finding (DOMAIN §7). `liability` follows the structure of the article cited:
+ * `correction-then-sanction` — the superior orders correction, and a sanction follows where serious
+ * consequences are recorded; `sanction-if-serious` — the article applies only where serious
+ * consequences followed, and then sanctions; `sanction` — the article sanctions without that condition.
+ * `leadership` cites the provision under which, where serious consequences are recorded, the leaders
+ * of the organ at fault answer too (first-responsible and directly-responsible leaders; another leading
+ * member where the failure lies in his portfolio).
+ */
+const FindingOutcome = z
+  .object({
+    kind: z.literal('finding'),
+    id: VocabularyId,
+    organ: PartyRef.optional(),
+    ...FaultSource,
+    liability: z.enum(['correction-then-sanction', 'sanction-if-serious', 'sanction']),
+    leadership: CitationId.optional(),
+  })
+  .strict()
+  .refine((o) => oneSource(o, o.organ), 'a finding names exactly one of "organ", "obligation" or "misconduct"');
+
+/** Supervision (督办, escalation `supervise`): `organ` supervises the organ at fault, named as for a finding. */
+const SupervisionOutcome = z
+  .object({
+    kind: z.literal('supervision'),
+    organ: PartyRef,
+    supervisedOrgan: PartyRef.optional(),
+    ...FaultSource,
+  })
+  .strict()
+  .refine((o) => oneSource(o, o.supervisedOrgan), 'a supervision names exactly one of "supervisedOrgan", "obligation" or "misconduct"');
+
+export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome, ObligationOutcome, FindingOutcome, SupervisionOutcome]);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const RuleSchema = z
