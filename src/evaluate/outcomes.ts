@@ -98,6 +98,16 @@ export function factsSeen(condition: TraceCondition, out: Record<string, unknown
   return out;
 }
 
+/** Unites two lists of organs (by id, or by role name where the directory lacks the organ), keeping first-seen order. */
+function uniteOrgans(a: readonly unknown[], b: readonly unknown[]): unknown[] {
+  const key = (o: unknown) => {
+    const r = o as { id?: string | null; name?: string };
+    return r.id ?? `~${r.name}`;
+  };
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((o) => !seen.has(key(o)) && seen.add(key(o)))];
+}
+
 /** Unites two lists keeping first-seen order. */
 export function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
@@ -126,6 +136,7 @@ export class AssessmentBuilder {
       basis: union(existing.basis, item.basis),
       rules: union(existing.rules, item.rules),
       facts: { ...existing.facts, ...item.facts },
+      ...(Array.isArray(existing.recipients) && Array.isArray(item.recipients) ? { recipients: uniteOrgans(existing.recipients, item.recipients) } : {}),
     });
   }
 
