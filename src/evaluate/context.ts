@@ -1,3 +1,4 @@
+import type { AppliedParameter } from '../assessment/types.js';
 import type { Case } from '../case/schema.js';
 import type { Lang } from '../case/validateCase.js';
 import type { IsoDate } from '../dates/isoDate.js';
@@ -18,6 +19,8 @@ export interface CaseContext {
   readonly procedure: string;
   /** Parameter values in force at the receipt date, by parameter id. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** The same parameters with the pack and provisions each value comes from (for citing a local pack's time limit). */
+  readonly parameters?: readonly AppliedParameter[];
   readonly policy: Policy;
   readonly calendar: Calendar;
 }

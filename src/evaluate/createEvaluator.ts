@@ -119,7 +119,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     const { case: c, directory: merged } = validateCase(input, { asOf, directory, lang, receivedOnCheck });
     const selection = selectPacks(packs, c.receivedOn, options.jurisdiction);
     if ('problem' in selection) throw new CaseValidationError([{ path: 'receivedOn', message: selection.problem[lang] }], c.id);
-    const ctx: CaseContext = { case: c, directory: merged, asOf, lang, procedure: selection.procedure.manifest.id, params: selection.params, policy, calendar };
+    const ctx: CaseContext = { case: c, directory: merged, asOf, lang, procedure: selection.procedure.manifest.id, params: selection.params, parameters: selection.parameters, policy, calendar };
     const problems = caseChecks(ctx);
     if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);
 

@@ -160,6 +160,11 @@ export const obligationMaterialiser: Materialiser = {
       };
     }
 
+    // The provisions the period (and any extension maximum) came from: a local pack's article is cited
+    // beside the national one whose period it replaces.
+    const sources = (id: string) => ctx.parameters?.find((p) => p.id === id)?.source ?? [];
+    const basis = [...new Set([...grounds.basis, ...sources(o.period), ...(o.extension && 'extensions' in extra ? sources(o.extension.maximum) : [])])];
+
     const status = judgeStatus({ dueOn, metOn: metEvent?.on, asOf: ctx.asOf, warningDays: ctx.policy.warningDays, window });
     computation.push(statusStep(status, dueOn, ctx.asOf, window));
 
@@ -178,6 +183,7 @@ export const obligationMaterialiser: Materialiser = {
           ...extra,
           computation,
           ...grounds,
+          basis,
         },
       },
     ];
