@@ -44,3 +44,34 @@ export function organsOf(directory: Directory, kind: OrganKind, region: string):
 export function organOf(directory: Directory, kind: OrganKind, region: string): Organ | undefined {
   return organsOf(directory, kind, region)[0];
 }
+
+/**
+ * Structural problems of a directory given in order: a superior id the directory does not hold, and a
+ * chain of superiors that loops back on itself. A directory may leave an organ's superior out (the
+ * assessment then names the role "the superior of X"), but an id it names must be one it holds.
+ */
+export function directoryProblems(organs: readonly Organ[]): string[] {
+  const byId = new Map(organs.map((o) => [o.id, o]));
+  const problems: string[] = [];
+  organs.forEach((organ, i) => {
+    if (organ.superior !== undefined && !byId.has(organ.superior)) {
+      problems.push(`directory[${i}].superior: unknown organ "${organ.superior}" (superior of "${organ.id}")`);
+    }
+  });
+  const reported = new Set<string>();
+  for (const organ of organs) {
+    const path = [organ.id];
+    let current = organ;
+    while (current.superior !== undefined && byId.has(current.superior)) {
+      if (current.superior === organ.id) {
+        if (!path.some((id) => reported.has(id))) problems.push(`superiors form a cycle: ${[...path, organ.id].join(' → ')}`);
+        path.forEach((id) => reported.add(id));
+        break;
+      }
+      if (path.includes(current.superior)) break;
+      path.push(current.superior);
+      current = byId.get(current.superior)!;
+    }
+  }
+  return problems;
+}

@@ -4,6 +4,7 @@ import type { Assessment, AppliedPolicy, TraceEntry } from '../assessment/types.
 import { chinaCalendar } from '../calendar/chinaCalendar.js';
 import type { Calendar } from '../calendar/types.js';
 import { OrganDirectory, type Organ } from '../case/organ.js';
+import { directoryProblems } from '../directory/directory.js';
 import { validateCase, type Lang } from '../case/validateCase.js';
 import { CaseValidationError, formatPath } from '../errors/CaseValidationError.js';
 import { builtinOperators, type OperatorDefinition } from '../engine/operators.js';
@@ -85,6 +86,8 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     if (directory.has(organ.id)) throw new TypeError(`invalid organ directory: organ id "${organ.id}" appears twice`);
     directory.set(organ.id, organ);
   }
+  const structure = directoryProblems(directoryParse.data);
+  if (structure.length > 0) throw new TypeError(`invalid organ directory: ${structure.join('; ')}`);
 
   const packs: Pack[] = [
     ...(options.builtinPacks === false ? [] : loadBuiltinPacks()),

@@ -131,12 +131,13 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
   /**
    * The party committee (else government) of the territory where the matter arose and each level above
    * it up to the province: the "four-level secretaries" whose principal leaders are first responsible.
+   * A matter that arose at the central level names that territory's own organ, and nothing above it.
    */
   territorialCommittees: (ctx) => {
     const region = matterRegion(ctx);
     const base = region === undefined ? undefined : organOf(ctx.directory, 'party-committee', region) ?? organOf(ctx.directory, 'government', region);
     if (!base) return [roleRef(`the party committee of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}党委`)];
-    return [base, ...superiorChain(ctx.directory, base.id)].filter((o) => o.level !== 'central').map(refOf);
+    return [base, ...superiorChain(ctx.directory, base.id).filter((o) => o.level !== 'central')].map(refOf);
   },
   ...accountabilityParties,
   /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */

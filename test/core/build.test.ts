@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvaluator } from '../../src/evaluate/createEvaluator.js';
+
+/**
+ * Issue 2, criterion 1: the build gives a package a consumer can `import` and `require`, with
+ * declarations for both. The test builds with the project's own tsup config into a temporary folder
+ * inside the repository (the built code finds `rules/` by walking up to the package root), then loads
+ * the output from separate node processes, as a consumer would. Runs once (first vitest project).
+ */
+const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+const input = {
+  id: 'built',
+  receivedOn: '2023-03-01',
+  channel: 'visit',
+  class: 'appeal',
+  legalRoute: 'petition',
+  petitioners: 8,
+  receivingOrgan: 'sy-petition',
+  handlingOrgan: 'sy-agri',
+  organs: [
+    { id: 'sy-petition', name: 'Songyang County Petition Bureau', level: 'county', kind: 'petition-department', region: '331124' },
+    { id: 'sy-agri', name: 'Songyang Agriculture Bureau', level: 'county', kind: 'department', region: '331124' },
+  ],
+};
+const call = `m.createEvaluator().evaluate(${JSON.stringify(input)}, { asOf: '2023-03-01' }).then((a) => process.stdout.write(JSON.stringify({ type: typeof m.createEvaluator, assessment: a })))`;
+
+/** Every `./dist/...` path the package manifest points a consumer to (main, module, types, exports, bin). */
+function distPaths(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.startsWith('./dist/')) out.push(value.slice('./dist/'.length));
+  } else if (value && typeof value === 'object') for (const v of Object.values(value)) distPaths(v, out);
+  return out;
+}
+
+describe.runIf(once)('the built package', () => {
+  let out = '';
+  beforeAll(async () => {
+    out = mkdtempSync(join(root, '.tmp-build-'));
+    await run(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--out-dir', out], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  }, 180_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('holds every file package.json points to, declarations for ESM and CommonJS included', () => {
+    const paths = distPaths({ main: pkg.main, module: pkg.module, types: pkg.types, exports: pkg.exports, bin: pkg.bin });
+    expect(paths).toEqual(expect.arrayContaining(['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']));
+    expect(paths.filter((p) => !existsSync(join(out, p)))).toEqual([]);
+    expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toMatch(/createEvaluator/);
+    expect(readFileSync(join(out, 'index.d.cts'), 'utf8')).toMatch(/createEvaluator/);
+  });
+
+  it('can be required and imported, and both give the assessment the source gives', async () => {
+    const cjs = await run(process.execPath, ['-e', `const m = require(${JSON.stringify(join(out, 'index.cjs'))}); ${call}`], { cwd: out });
+    const esm = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'index.js')).href)}); ${call}`], { cwd: out });
+    const fromSource = JSON.stringify(await createEvaluator().evaluate(input, { asOf: '2023-03-01' }));
+    for (const child of [cjs, esm]) {
+      const result = JSON.parse(child.stdout) as { type: string; assessment: unknown };
+      expect(result.type).toBe('function');
+      expect(JSON.stringify(result.assessment)).toBe(fromSource);
+    }
+    expect(JSON.parse(cjs.stdout).assessment.guidance.map((g: { id: string }) => g.id)).toEqual(['elect-representatives']);
+  });
+});
