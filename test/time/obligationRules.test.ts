@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parties } from '../../src/parties/parties.js';
+import { loadBuiltinPacks } from '../../src/rules/loadPack.js';
+import type { Outcome } from '../../src/rules/schema.js';
+import { PeriodValue } from '../../src/time/period.js';
+
+/**
+ * The obligation rules as data: each names a known party (also in its event filters), a period
+ * parameter that its own pack defines with a valid period value, and an obligation id of the public
+ * vocabulary (DOMAIN §5). Jurisdiction packs may only override parameters that some procedural pack has.
+ */
+const OBLIGATION_IDS = [
+  'register',
+  'dispose',
+  'notify-petitioner',
+  'object-to-transfer',
+  'report-assigned-result',
+  'conclude',
+  'review-request-window',
+  'review-decision',
+  'reexamination-request-window',
+  'reexamination-decision',
+  'report-major-matter',
+  'feedback-on-improvement',
+  'reply-to-suggestion',
+];
+const packs = loadBuiltinPacks();
+type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
+const obligations = packs.flatMap((p) =>
+  p.rules.flatMap((r) => r.outcomes.filter((o): o is ObligationOutcome => o.kind === 'obligation').map((o) => ({ pack: p, rule: r.id, o }))),
+);
+
+describe('obligation rules', () => {
+  it('exist for the time limits of both procedural packs', () => {
+    const ids = (pack: string) => [...new Set(obligations.filter((x) => x.pack.manifest.id === pack).map((x) => x.o.id))].sort();
+    expect(ids('xf2005')).toEqual(OBLIGATION_IDS.filter((id) => !['object-to-transfer', 'reply-to-suggestion'].includes(id)).sort());
+    expect(ids('xfgz2022')).toEqual([...OBLIGATION_IDS].sort());
+  });
+
+  it('use only vocabulary ids and known parties', () => {
+    for (const { rule, o } of obligations) {
+      expect(OBLIGATION_IDS, rule).toContain(o.id);
+      const named = [o.organ, ...[...o.startsOn, ...o.metBy].flatMap((m) => [m.by, m.to]).filter((p): p is string => p !== undefined)];
+      for (const p of named) expect(Object.keys(parties), `${rule} names party ${p}`).toContain(p);
+    }
+  });
+
+  it('read a period parameter their own pack defines, with valid values', () => {
+    for (const { pack, rule, o } of obligations) {
+      for (const id of [o.period, ...(o.extension ? [o.extension.maximum] : [])]) {
+        const parameter = pack.parameters[id];
+        expect(parameter, `${rule}: parameter ${id} in ${pack.manifest.id}`).toBeDefined();
+        for (const v of parameter!.values) expect(PeriodValue.safeParse(v.value).success, `${pack.manifest.id}.${id} from ${v.from}`).toBe(true);
+      }
+    }
+  });
+
+  it('local packs override only period parameters the procedural packs have, with valid values', () => {
+    const procedural = packs.filter((p) => p.manifest.role === 'procedure');
+    for (const local of packs.filter((p) => p.manifest.role === 'jurisdiction')) {
+      for (const [id, parameter] of Object.entries(local.parameters)) {
+        for (const over of parameter.overrides ?? []) {
+          expect(procedural.find((p) => p.manifest.id === over)?.parameters[id], `${local.manifest.id}.${id} overrides ${over}`).toBeDefined();
+        }
+        for (const v of parameter.values) expect(PeriodValue.safeParse(v.value).success).toBe(true);
+      }
+    }
+  });
+});
