@@ -21,12 +21,14 @@ function resolveOne(ctx: CaseContext, party: string): OrganRef | undefined {
 
 /**
  * The log as the time limits read it, in date order. The case's `receivedOn` is itself a receipt by
- * the receiving organ, so a log without a `received` event still starts the clocks that run from
- * receipt; a `received` event that names no organ is a receipt by the receiving organ.
+ * the receiving organ, so a log without that organ's `received` event still starts the clocks that run
+ * from receipt; a `received` event that names no organ is a receipt by the receiving organ.
  */
 function timeline(ctx: CaseContext): Event[] {
   const events = eventsInOrder(ctx).map((e) => (e.type === 'received' && e.by === undefined ? { ...e, by: ctx.case.receivingOrgan } : e));
-  if (!events.some((e) => e.type === 'received')) events.unshift({ type: 'received', on: ctx.case.receivedOn, by: ctx.case.receivingOrgan });
+  if (!events.some((e) => e.type === 'received' && e.by === ctx.case.receivingOrgan)) {
+    events.unshift({ type: 'received', on: ctx.case.receivedOn, by: ctx.case.receivingOrgan });
+  }
   return events;
 }
 
