@@ -76,8 +76,9 @@ export function formatSummary(s: AuditSummary, asOf: string): string {
       rows.push('  (none)');
       return;
     }
-    const width = Math.min(48, Math.max(...entries.map((e) => e.key.length)));
-    for (const e of entries) rows.push(`  ${e.key.padEnd(width)}  ${num(e.count)}${e.name ? `  ${e.name}` : ''}`);
+    // Count first, then the id (padded to the longest id that has a name), then the organ's name.
+    const width = Math.max(0, ...entries.filter((e) => e.name).map((e) => e.key.length));
+    for (const e of entries) rows.push(`  ${num(e.count)}  ${e.name ? `${e.key.padEnd(width)}  ${e.name}` : e.key}`);
   };
   table(`overdue obligations by organ (${json.overdueObligations.total})`, json.overdueObligations.byOrgan.map((e) => ({ key: e.organ, name: e.name, count: e.count })));
   table('overdue obligations by id', json.overdueObligations.byId.map((e) => ({ key: e.id, count: e.count })));

@@ -1,6 +1,6 @@
 import type { Assessment, Grounds, Obligation, OrganRef } from '../assessment/types.js';
 import { eventName } from '../time/eventNames.js';
-import { label, term, type VocabularyKind } from './vocabulary.js';
+import { term as builtinTerm, type Term, type VocabularyKind } from './vocabulary.js';
 
 /**
  * Renders an assessment as a report a person can read: who is responsible, what is due when (with
@@ -19,6 +19,23 @@ export interface ExplainOptions {
   readonly lang?: 'en' | 'zh';
   /** Append the rules that fired, stage by stage, with their dependencies and interpretations. */
   readonly trace?: boolean;
+  /**
+   * Labels for ids the built-in vocabulary does not know (or to reword one), e.g. the obligations a
+   * local pack adds: `{ obligation: { 'decide-review-acceptance': { en: '…', zh: '…' } } }`.
+   */
+  readonly labels?: Partial<Record<VocabularyKind, Readonly<Record<string, Term>>>>;
+}
+
+/** The caller's labels while one explain() call runs (it is synchronous, so calls never interleave). */
+let extraLabels: ExplainOptions['labels'];
+
+function term(kind: VocabularyKind, id: string): Term | undefined {
+  const own = extraLabels?.[kind];
+  return own && Object.hasOwn(own, id) ? own[id] : builtinTerm(kind, id);
+}
+
+function label(kind: VocabularyKind, id: string, lang: Lang): string {
+  return term(kind, id)?.[lang] ?? id;
 }
 
 type Lang = 'en' | 'zh';
@@ -71,6 +88,7 @@ const words = {
   setByAssigner: { en: 'deadline set by the assigner', zh: '交办机关确定的期限' },
   noDayCount: { en: 'no day count in the law', zh: '法律未规定天数' },
   promptly: { en: 'promptly (policy: days allowed', zh: '及时（政策选项：允许日数' },
+  promptlyParam: { en: 'immediately / promptly (no day count; policy promptlyDays)', zh: '立即/及时（无天数；政策选项 promptlyDays）' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const w = (key: keyof typeof words, lang: Lang) => words[key][lang];
@@ -109,6 +127,19 @@ function principle(kind: VocabularyKind, id: string, lang: Lang): string {
 
 function scalar(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** A parameter value: a period in words (`60 calendar days`, `60日`), anything else as JSON. */
+function parameterValue(v: unknown, lang: Lang): string {
+  const p = v as { days?: unknown; unit?: unknown; kind?: unknown } | null;
+  if (p && typeof p === 'object' && typeof p.days === 'number' && (p.unit === 'calendar' || p.unit === 'working')) {
+    const unit = p.unit === 'working' ? w('workingDays', lang) : w('calendarDays', lang);
+    return lang === 'zh' ? `${p.days}${unit}` : `${p.days} ${unit}`;
+  }
+  if (p && typeof p === 'object' && p.kind === 'promptly') return w('promptlyParam', lang);
+  if (p && typeof p === 'object' && p.kind === 'no-day-count') return w('noDayCount', lang);
+  if (p && typeof p === 'object' && p.kind === 'set-by-assigner') return w('setByAssigner', lang);
+  return scalar(v);
 }
 
 /** A field value in words: yes/no for a flag, the text for a string, JSON otherwise. */
@@ -207,6 +238,15 @@ const sub = (text: string) => `      ${text}`;
  * and options always give the same text.
  */
 export function explain(assessment: Assessment, options: ExplainOptions = {}): string {
+  extraLabels = options.labels;
+  try {
+    return render(assessment, options);
+  } finally {
+    extraLabels = undefined;
+  }
+}
+
+function render(assessment: Assessment, options: ExplainOptions): string {
   const lang: Lang = options.lang ?? 'en';
   const a = assessment;
   const ctx: Context = {
@@ -302,7 +342,7 @@ export function explain(assessment: Assessment, options: ExplainOptions = {}): s
   out.push(`  ${w('parameters', lang)}${colon(lang).trimEnd()}`);
   if (a.parameters.length === 0) out.push(bullet(w('none', lang)));
   for (const p of a.parameters) {
-    out.push(bullet(`${p.id} = ${scalar(p.value)} — ${p.pack}${comma(lang)}${w('inForceFrom', lang)} ${p.from}${basis({ basis: p.source }, lang)}`));
+    out.push(bullet(`${p.id} = ${parameterValue(p.value, lang)} — ${p.pack}${comma(lang)}${w('inForceFrom', lang)} ${p.from}${basis({ basis: p.source }, lang)}`));
   }
   out.push(`  ${w('policy', lang)}${colon(lang).trimEnd()}`);
   for (const p of a.policy) {

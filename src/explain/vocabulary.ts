@@ -159,6 +159,7 @@ const policy: Record<string, Term> = {
   repeatedPetitionThreshold: { en: 'Earlier petitions that make a matter repeated', zh: '构成重复信访的此前信访次数' },
   collectiveVisitThreshold: { en: 'People that make a visit collective', zh: '构成集体访的人数' },
   largeScaleThreshold: { en: 'People that make a collective petition large-scale', zh: '构成大规模集体访的人数' },
+  opinionExecutionDays: { en: 'Days after a supporting opinion before it counts as not executed', zh: '支持意见作出后视为未执行的日数' },
 };
 
 const policyStatus: Record<string, Term> = {

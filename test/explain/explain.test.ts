@@ -196,3 +196,13 @@ describe('vocabulary', () => {
     for (const term of ['属地管理、分级负责', '谁主管、谁负责', '督办', '包案', '联合接访', '党政同责、一岗双责', '疏导教育', '帮扶救助']) expect(all).toContain(term);
   });
 });
+
+describe('explain with caller labels', () => {
+  it('labels ids a local pack adds, and leaves other calls unaffected', () => {
+    const local = { ...assessment, obligations: [{ ...assessment.obligations[0]!, id: 'decide-review-acceptance' }] } as Assessment;
+    const labels = { obligation: { 'decide-review-acceptance': { en: 'Decide whether to accept the review request', zh: '决定是否受理复查申请' } } };
+    expect(explain(local, { labels })).toContain('Decide whether to accept the review request (决定是否受理复查申请)');
+    expect(explain(local, { labels, lang: 'zh' })).toContain('  - 决定是否受理复查申请 — ');
+    expect(explain(local)).toContain('  - decide-review-acceptance — ');
+  });
+});

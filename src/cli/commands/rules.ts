@@ -78,7 +78,7 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   if (values.json) {
     const out = {
       ...(at !== undefined ? { at } : {}),
-      packs: packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title, inForce: p.manifest.inForce, source: p.source })),
+      packs: packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title, inForce: p.manifest.inForce, caveats: p.manifest.caveats ?? [], source: p.source })),
       rules: rules.map((r) => ({ id: r.id, pack: r.pack, stage: r.stage, title: r.title, citations: r.citations, validFrom: r.validFrom, validTo: r.validTo, dependsOn: r.dependsOn ?? [], yields: yields(r) })),
       catalogue: covered,
     };
@@ -91,7 +91,8 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   for (const p of packs) {
     const own = rules.filter((r) => r.pack === p.manifest.id);
     lines.push(`${p.manifest.id} — ${p.manifest.title.en} (${p.manifest.title.zh})`);
-    lines.push(`  ${p.manifest.role}${p.manifest.jurisdiction ? ` for jurisdiction ${p.manifest.jurisdiction}` : ''}; in force ${p.manifest.inForce.from} to ${p.manifest.inForce.to ?? 'now'}; ${own.length} rules; from ${p.source}`);
+    lines.push(`  ${p.manifest.role}${p.manifest.jurisdiction ? ` (jurisdiction ${p.manifest.jurisdiction})` : ''}; in force ${p.manifest.inForce.from} to ${p.manifest.inForce.to ?? 'now'}; ${own.length} rules; from ${p.source}`);
+    for (const caveat of p.manifest.caveats ?? []) lines.push(`  caveat: ${caveat.en}`);
     for (const r of own) {
       lines.push(`  [stage ${r.stage}] ${r.id} — ${r.title.en}`);
       lines.push(`      cites ${r.citations.join(', ')} · yields ${yields(r).join(', ')}${r.dependsOn?.length ? ` · depends on ${r.dependsOn.join(', ')}` : ''}`);
