@@ -69,6 +69,7 @@ with its coverage: provisions encoded by rules, not operational, and awaiting ru
 
   --at DATE             only packs and rules in force for a matter received on DATE
   --pack ID             only this pack (and its instrument's catalogue)
+  --facts               list what a rule may name instead: facts, operators, parties, outcome kinds
   --json                print as JSON
 `,
   test: `Usage: petition-rules test <dir|file>... [options]

@@ -88,6 +88,11 @@ const action: Record<string, Term> = {
   'guide-and-educate': { en: 'Explain, persuade and educate', zh: '疏导教育' },
   'assist-hardship': { en: 'Help and relief for real hardship', zh: '帮扶救助' },
   'study-policy': { en: 'Report the gap so the policy is studied and improved', zh: '研究完善政策' },
+  // The response ladder to prohibited conduct of a petitioner (DOMAIN §8), each step chosen by the facts.
+  'dissuade-and-educate': { en: 'Dissuade, criticise and educate', zh: '劝阻、批评或者教育' },
+  'police-warning-or-restraint': { en: 'Police warning, reprimand or restraint', zh: '公安机关予以警告、训诫或者制止' },
+  'public-order-penalty': { en: 'Public-order administrative penalty', zh: '依法给予治安管理处罚' },
+  'criminal-liability': { en: 'Criminal liability pursued by law', zh: '依法追究刑事责任' },
 };
 
 /** Accountability findings of `findings[]` (DOMAIN §7). */

@@ -190,6 +190,17 @@ describe('rules', () => {
     expect(one.catalogue.map((c: { instrument: string }) => c.instrument)).toEqual(['xfgz2022']);
     expect((await runCli(['rules', '--pack', 'nope'])).code).toBe(2);
   });
+
+  it('lists what a rule may name with --facts', async () => {
+    const { code, stdout } = await runCli(['rules', '--facts', '--json']);
+    expect(code).toBe(0);
+    const v = JSON.parse(stdout);
+    expect(v.facts.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['case', 'param', 'policy', 'happened']));
+    expect(v.operators.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['equal', 'isDefined']));
+    expect(v.parties).toEqual(expect.arrayContaining(['handlingOrgan', 'reviewOrgan']));
+    expect(v.outcomeKinds).toEqual(expect.arrayContaining(['responsibility', 'obligation']));
+    expect((await runCli(['rules', '--facts'])).stdout).toContain('Parties an outcome may name:');
+  });
 });
 
 describe('test', () => {

@@ -1,5 +1,9 @@
 import { loadCatalogue, provisionOf } from '../../catalogue/catalogue.js';
+import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
 import { createEvaluator } from '../../evaluate/createEvaluator.js';
+import { materialisers } from '../../evaluate/outcomes.js';
+import { caseFacts } from '../../facts/caseFacts.js';
+import { parties } from '../../parties/parties.js';
 import type { StagedRule } from '../../engine/ruleset.js';
 import { builtinRulesDir } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
@@ -44,16 +48,46 @@ export function coverage(catalogue: ProvisionsFile, rules: readonly StagedRule[]
   return { instrument: catalogue.instrument.id, title: catalogue.instrument.title, provisions: catalogue.provisions.length, encoded, notOperational, awaitingRules };
 }
 
+/** What a rule may name: facts (with descriptions), operators, parties and outcome kinds. */
+async function vocabularyForAuthors(io: CliIo, json: boolean): Promise<ExitCode> {
+  const data = {
+    facts: Object.entries(caseFacts).map(([name, f]) => ({ name, description: f.description })),
+    stageFacts: ['outcomes', 'obligations'],
+    operators: [...ENGINE_OPERATORS.map((name) => ({ name, description: 'json-rules-engine operator' })), ...builtinOperators.map((o) => ({ name: o.name, description: o.description }))],
+    parties: Object.keys(parties),
+    outcomeKinds: Object.keys(materialisers),
+  };
+  if (json) {
+    await write(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const lines = [
+    'Facts a condition may read ({ "fact": NAME, "path": "a.b", "operator": …, "value": … })',
+    ...data.facts.map((f) => `  ${f.name.padEnd(22)} ${f.description}`),
+    `  ${'outcomes, obligations'.padEnd(22)} what earlier rules yielded (list those rules in "dependsOn")`,
+    '',
+    'Operators',
+    ...data.operators.map((o) => `  ${o.name.padEnd(22)} ${o.description}`),
+    '',
+    `Parties an outcome may name: ${data.parties.join(', ')}`,
+    `Outcome kinds: ${data.outcomeKinds.join(', ')}`,
+  ];
+  await write(io.stdout, `${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
 /**
- * `petition-rules rules [--at DATE] [--pack ID] [--json]`
+ * `petition-rules rules [--at DATE] [--pack ID] [--json] [--facts]`
  *
  * Lists the rules (built-in and `--packs`), pack by pack in evaluation order with stage, citations and
  * outcomes, and the provisions catalogue of each instrument with its coverage by those rules. `--at`
  * keeps the packs and rules in force for a matter received on that date; `--pack` keeps one pack.
+ * `--facts` lists instead what a rule may name: facts, operators, parties and outcome kinds.
  */
 export async function rulesCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parse(args, { at: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { at: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' }, facts: { type: 'boolean' } });
   if (positionals.length > 0) throw new UsageError(`rules takes no arguments (got "${positionals.join(' ')}")`);
+  if (values.facts) return vocabularyForAuthors(io, values.json ?? false);
   const at = values.at === undefined ? undefined : checkDate(values.at, 'at');
   const evaluator = createEvaluator(evaluatorOptions(values, io));
   if (values.pack !== undefined && !evaluator.packs.some((p) => p.manifest.id === values.pack)) {
