@@ -4,6 +4,9 @@ import type { OperatorDefinition } from './operators.js';
 import { resolvePath } from './pathResolver.js';
 import type { StagedRule } from './ruleset.js';
 
+/** Idle engines kept per rule set; more may exist while many runs overlap, and are then let go. */
+const MAX_IDLE_ENGINES = 8;
+
 /** A rule whose conditions held, with each condition as evaluated. */
 export interface FiredRule {
   readonly rule: StagedRule;
@@ -81,7 +84,8 @@ export class JsonRulesEngineRunner implements RuleRunner {
         .map((r) => ({ rule: byId.get(r.name as string)!, conditions: { ...toTrace(r.conditions as unknown as EngineCondition), result: true } as TraceCondition }))
         .sort((a, b) => a.rule.index - b.rule.index);
     } finally {
-      pool.push(engine);
+      // Keep a few idle engines per stage for reuse; a burst of concurrent runs does not pin them all.
+      if (pool.length < MAX_IDLE_ENGINES) pool.push(engine);
     }
   }
 }

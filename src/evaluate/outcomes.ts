@@ -132,6 +132,8 @@ export class AssessmentBuilder {
       return;
     }
     map.set(key, {
+      // The first rule's fields stand; a field only a later rule gives (an organ, say) is kept too.
+      ...item,
       ...existing,
       basis: union(existing.basis, item.basis),
       rules: union(existing.rules, item.rules),
