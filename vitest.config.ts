@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The whole suite runs three times, once per time zone (UTC, China, and one far from it): dates are
  * China calendar dates and must not move with the host's zone. The byte-for-byte comparison of the
- * assessments across zones (test/time/timezones.test.ts) runs in the first project only.
+ * assessments across zones (test/time/timezones.test.ts) runs in the first project only. The two
+ * repeat runs share modules between test files (isolate: false) to keep the whole run fast.
  */
 const zone = (TZ: string, compare: boolean) => ({
   extends: true as const,
