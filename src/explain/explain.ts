@@ -129,7 +129,7 @@ function scalar(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** A parameter value: a period in words (`60 calendar days`, `60日`), anything else as JSON. */
+/** A parameter value: a period in words (`N calendar days`, `N日`), anything else as JSON. */
 function parameterValue(v: unknown, lang: Lang): string {
   const p = v as { days?: unknown; unit?: unknown; kind?: unknown } | null;
   if (p && typeof p === 'object' && typeof p.days === 'number' && (p.unit === 'calendar' || p.unit === 'working')) {

@@ -48,7 +48,7 @@ export interface PetitionMatchers<R = unknown> {
   toEscalate(id: string, expected?: EscalationExpectation): R;
   /** The assessment calls for follow-up action `id`. */
   toTakeAction(id: string, expected?: OrganExpectation): R;
-  /** Some outcome of the assessment rests on `citation` (e.g. `xfgz2022:art34`). */
+  /** Some outcome of the assessment rests on `citation` (a citation id as in `basis`). */
   toCite(citation: string): R;
 }
 
