@@ -45,7 +45,7 @@ function accountableOf(fault: Fault, leadership: boolean): AccountablePerson[] {
 }
 
 /**
- * Materialises a `finding` outcome (DOMAIN §7): one finding per organ at fault, keyed by finding id
+ * Materialises a `finding` outcome: one finding per organ at fault, keyed by finding id
  * and organ, naming who answers, the consequences, who decides (the organ's superior) and the basis.
  */
 export const findingMaterialiser: Materialiser = {

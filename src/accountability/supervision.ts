@@ -6,7 +6,7 @@ import type { Outcome } from '../rules/schema.js';
 import { faultsOf, organKey } from './fault.js';
 
 /**
- * Materialises a `supervision` outcome as the escalation `supervise` (督办, DOMAIN §6): the organ that
+ * Materialises a `supervision` outcome as the escalation `supervise` (督办): the organ that
  * supervises (the petition department) and the organ supervised, named as for a finding. One item per
  * supervisor and supervised organ, so several reasons to supervise one organ merge their grounds and
  * supervision of two organs stays two items.

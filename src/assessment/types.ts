@@ -16,7 +16,7 @@ export interface OrganRef {
 
 /** Why an outcome is there: the provisions, the rules that found it, and the facts they saw. */
 export interface Grounds {
-  /** Citation ids, e.g. `xfgz2022:art22`, in rule order without repeats. */
+  /** Citation ids (`<instrument>:<provision>`), in rule order without repeats. */
   readonly basis: readonly string[];
   /** Ids of the rules that yielded this outcome. */
   readonly rules: readonly string[];
@@ -53,7 +53,7 @@ export interface Action extends Grounds {
 export type ObligationStatus = 'pending' | 'due-soon' | 'met' | 'met-late' | 'overdue' | 'open' | 'expired';
 
 /**
- * A time limit that applies to the case (DOMAIN §5): who must do what, from which event, by when, and
+ * A time limit that applies to the case: who must do what, from which event, by when, and
  * where it stands at `asOf`, with a plain account of how the due date was computed.
  */
 export interface Obligation extends Grounds {
@@ -103,7 +103,7 @@ export interface AccountablePerson {
   readonly organ: OrganRef;
 }
 
-/** An accountability finding (DOMAIN §7): what went wrong, against which organ, who answers, and what follows. */
+/** An accountability finding: what went wrong, against which organ, who answers, and what follows. */
 export interface Finding extends Grounds {
   readonly id: string;
   readonly organ: OrganRef;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateField } from './event.js';
 
 /**
- * What went wrong on the organs' side, as the embedding system states it (DOMAIN §7), and what the
+ * What went wrong on the organs' side, as the embedding system states it, and what the
  * caller states about the petitioner's conduct and about reasons for delay.
  *
  * Only what no event log can show is stated here. Failures that follow from time limits — a late
@@ -83,7 +83,7 @@ export type Misconduct = z.infer<typeof Misconduct>;
 
 /**
  * What the caller states about a petitioner's prohibited conduct, which selects the steps of the
- * response ladder (DOMAIN §8). Each is a judgement for the organs and the police, not for this library.
+ * response ladder. Each is a judgement for the organs and the police, not for this library.
  */
 export const ConductFacts = z
   .object({
@@ -97,7 +97,7 @@ export const ConductFacts = z
   .strict();
 export type ConductFacts = z.infer<typeof ConductFacts>;
 
-/** Obligation ids (DOMAIN §5) an organ may have missed for a good reason. */
+/** Obligation ids an organ may have missed for a good reason. */
 export const ExcusableObligation = z.enum([
   'register',
   'dispose',

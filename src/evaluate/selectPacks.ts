@@ -14,7 +14,7 @@ export interface PackSelection {
 
 /**
  * The packs that govern a matter received on `receivedOn`: every principles pack in force then, the
- * one procedural pack in force then (DOMAIN §2: before 2022-05-01 xf2005, from then xfgz2022), and the
+ * one procedural pack in force then (before 2022-05-01 xf2005, from then xfgz2022), and the
  * caller's jurisdiction packs in force then. Returns a reason instead when no procedural pack applies.
  */
 export function selectPacks(all: readonly Pack[], receivedOn: IsoDate, jurisdiction: string | undefined): PackSelection | { problem: Bilingual } {

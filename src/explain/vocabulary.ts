@@ -3,7 +3,7 @@
  * follow-up actions, findings, guidance, statuses, consequences, policy options) with an English label
  * and the Chinese legal term used in the instruments and in practice.
  *
- * The ids are the public contract (DOMAIN §6–§9); these labels are only how a report reads. An id this
+ * The ids are the public contract (README, Vocabulary); these labels are only how a report reads. An id this
  * table does not know is shown as the id itself, so a new rule's outcome is never hidden from a reader.
  * Labels say what a duty is, never how many days it takes: day counts live in the rule packs.
  */
@@ -37,7 +37,7 @@ const inCharge = { en: 'whoever is in charge is responsible', zh: '谁主管、�
 const territorial = { en: 'territorial management, graded responsibility', zh: '属地管理、分级负责' };
 const sharedResponsibility = { en: 'party and government share responsibility; one post, two responsibilities', zh: '党政同责、一岗双责' };
 
-/** Roles of `responsibilities[]` (DOMAIN §9). */
+/** Roles of `responsibilities[]`. */
 const role: Record<string, Term> = {
   'handling-organ': { en: 'Handling organ', zh: '有权处理的机关', principle: inCharge },
   'territorial-authority': { en: 'Territorial authority', zh: '属地党委和政府', principle: territorial },
@@ -53,7 +53,7 @@ const role: Record<string, Term> = {
   'package-leader': { en: 'Leader in personal charge of the case', zh: '包案领导' },
 };
 
-/** Time limits of `obligations[]` (DOMAIN §5). */
+/** Time limits of `obligations[]`. */
 const obligation: Record<string, Term> = {
   register: { en: 'Register the matter', zh: '登记信访事项' },
   dispose: { en: 'Dispose of the matter (inform, transfer or assign)', zh: '处理信访事项（告知、转送、交办）' },
@@ -70,7 +70,7 @@ const obligation: Record<string, Term> = {
   'reply-to-suggestion': { en: 'Reply to the suggestion', zh: '答复建议意见' },
 };
 
-/** Escalations of `escalations[]` (DOMAIN §6). */
+/** Escalations of `escalations[]`. */
 const escalation: Record<string, Term> = {
   supervise: { en: 'Supervision', zh: '督办' },
   'report-up': { en: 'Report upward', zh: '向上报告' },
@@ -82,20 +82,20 @@ const escalation: Record<string, Term> = {
   terminate: { en: 'Termination: the same request is not accepted again', zh: '信访终结：同一请求不再受理' },
 };
 
-/** Follow-up actions of `actions[]` (DOMAIN §6): 三到位一处理. */
+/** Follow-up actions of `actions[]`: 三到位一处理. */
 const action: Record<string, Term> = {
   'execute-opinion': { en: 'Carry out the handling opinion', zh: '落实信访处理意见' },
   'guide-and-educate': { en: 'Explain, persuade and educate', zh: '疏导教育' },
   'assist-hardship': { en: 'Help and relief for real hardship', zh: '帮扶救助' },
   'study-policy': { en: 'Report the gap so the policy is studied and improved', zh: '研究完善政策' },
-  // The response ladder to prohibited conduct of a petitioner (DOMAIN §8), each step chosen by the facts.
+  // The response ladder to prohibited conduct of a petitioner, each step chosen by the facts.
   'dissuade-and-educate': { en: 'Dissuade, criticise and educate', zh: '劝阻、批评或者教育' },
   'police-warning-or-restraint': { en: 'Police warning, reprimand or restraint', zh: '公安机关予以警告、训诫或者制止' },
   'public-order-penalty': { en: 'Public-order administrative penalty', zh: '依法给予治安管理处罚' },
   'criminal-liability': { en: 'Criminal liability pursued by law', zh: '依法追究刑事责任' },
 };
 
-/** Accountability findings of `findings[]` (DOMAIN §7). */
+/** Accountability findings of `findings[]`. */
 const finding: Record<string, Term> = {
   'caused-by-abuse-of-power': { en: 'Exceeding or abusing authority caused the petition', zh: '超越或者滥用职权，导致信访事项发生' },
   'caused-by-inaction': { en: 'Failing to act when required caused the petition', zh: '应当作为而不作为，导致信访事项发生' },
@@ -118,7 +118,7 @@ const finding: Record<string, Term> = {
   retaliation: { en: 'Retaliated against a petitioner', zh: '打击报复信访人' },
 };
 
-/** Guidance of `guidance[]` (DOMAIN §8): what the petitioner is told, never punishment. */
+/** Guidance of `guidance[]`: what the petitioner is told, never punishment. */
 const guidance: Record<string, Term> = {
   'use-legal-channel': { en: 'Use the legal channel (litigation, arbitration, reconsideration …)', zh: '通过法定途径解决（诉讼、仲裁、行政复议等）', principle: { en: 'separating litigation from petitions', zh: '诉访分离' } },
   'go-to-political-legal-organ': { en: 'Take the litigation-related matter to the political-legal organs', zh: '向有关政法部门提出涉法涉诉事项', principle: { en: 'separating litigation from petitions', zh: '诉访分离' } },
@@ -129,7 +129,7 @@ const guidance: Record<string, Term> = {
   'prohibited-conduct': { en: 'Prohibited conduct: dissuade and educate, then warning or restraint, public-order penalty, criminal liability', zh: '禁止行为：劝阻、批评教育，警告、训诫或者制止，治安管理处罚，依法追究刑事责任' },
 };
 
-/** Obligation statuses (DOMAIN §9). */
+/** Obligation statuses. */
 const status: Record<string, Term> = {
   pending: { en: 'pending', zh: '待办理' },
   'due-soon': { en: 'due soon', zh: '即将到期' },
@@ -140,13 +140,13 @@ const status: Record<string, Term> = {
   expired: { en: 'expired', zh: '期间已届满' },
 };
 
-/** Consequences of a finding (DOMAIN §7). */
+/** Consequences of a finding. */
 const consequence: Record<string, Term> = {
   'order-correction': { en: 'the superior orders correction', zh: '责令改正' },
   sanction: { en: 'sanction (serious consequences on record)', zh: '依规依纪依法严肃处理（造成严重后果）' },
 };
 
-/** People answerable for a finding, by role (DOMAIN §7; op2007 item (二十一)). */
+/** People answerable for a finding, by role (op2007 item (二十一)). */
 const accountable: Record<string, Term> = {
   'responsible-manager': { en: 'responsible managers', zh: '直接负责的主管人员' },
   'directly-responsible-staff': { en: 'directly responsible staff', zh: '其他直接责任人员' },

@@ -74,7 +74,7 @@ export function packFromData(data: PackData, source: string): Pack {
 
 /**
  * Reads a pack folder: `pack.json`, optional `parameters.json` and `provisions.json`, and every
- * `rules/*.json` in natural name order (`art4` before `art14`). A malformed file fails with its name,
+ * `rules/*.json` in natural name order (`x4` before `x14`). A malformed file fails with its name,
  * the rule id and the problem.
  */
 export function loadPackFromDir(dir: string): Pack {

@@ -90,7 +90,7 @@ export const EventMatch = z
 export type EventMatch = z.infer<typeof EventMatch>;
 
 /**
- * A time limit (DOMAIN §5): who must act, for how long (a parameter id), from which event (the first
+ * A time limit: who must act, for how long (a parameter id), from which event (the first
  * alternative of `startsOn` found in the log) and which event meets it. `extension` lets approved
  * extensions lengthen it up to the parameter `maximum`; `pause` names days not counted (a hearing);
  * `window` marks a petitioner's window (`open`/`expired`) rather than an organ's duty.
@@ -121,7 +121,7 @@ const FaultSource = {
 const oneSource = (o: { obligation?: string; misconduct?: string }, party: string | undefined) => [party, o.obligation, o.misconduct].filter((v) => v !== undefined).length === 1;
 
 /**
- * An accountability finding (DOMAIN §7). `liability` follows the structure of the article cited:
+ * An accountability finding. `liability` follows the structure of the article cited:
  * `correction-then-sanction` — the superior orders correction, and a sanction follows where serious
  * consequences are recorded; `sanction-if-serious` — the article applies only where serious
  * consequences followed, and then sanctions; `sanction` — the article sanctions without that condition.

@@ -7,7 +7,7 @@ import { describeRestDays } from './restDays.js';
 /**
  * Due-date arithmetic: every time limit of the library is computed here and nowhere else.
  *
- * How a petition period is counted (DOMAIN §5): the day of the starting event is not counted and
+ * How a petition period is counted: the day of the starting event is not counted and
  * counting starts the next day (the general rule on periods, civil code); plain 日 are calendar days,
  * working days only where the text says 工作日, and working days come from China's calendar with its
  * make-up days, never from weekends alone. Days of a pause (a hearing) are not counted. Extensions

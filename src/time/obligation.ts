@@ -70,7 +70,7 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
 };
 
 /**
- * Turns an `obligation` outcome into an assessment item (DOMAIN §5): finds the event that started the
+ * Turns an `obligation` outcome into an assessment item: finds the event that started the
  * clock, reads the period from the parameter in force, computes the due date (`computeDueDate`) and
  * judges the status at `asOf` against the log. Items are keyed by obligation id, one per case, so the
  * `obligations` stage fact can be read as `obligations.conclude.status`.
