@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue, provisionOf } from '../../src/catalogue/catalogue.js';
@@ -38,6 +38,26 @@ describe('provisions catalogue', () => {
     expect(neither.filter((id) => !(id in AWAITING))).toEqual([]);
     const both = [...provisions.values()].filter((p) => p.rules.length > 0 && p.notOperational !== null).map((p) => p.id);
     expect(both).toEqual([]);
+  });
+});
+
+/**
+ * Shipped rule data states its sources itself, in both languages: it never points a user at notes
+ * outside the package (the project's domain brief), which a user of the package cannot read.
+ */
+describe('shipped rule data', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
+  it('names no internal note, in English or in Chinese', () => {
+    const pointers = /DOMAIN|domain brief|project brief|领域说明|项目说明/;
+    const hits = files(builtinRulesDir()).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ f, i, line }))
+        .filter(({ line }) => pointers.test(line))
+        .map(({ f, i }) => `${f.slice(builtinRulesDir().length + 1)}:${i + 1}`),
+    );
+    expect(hits).toEqual([]);
   });
 });
 
