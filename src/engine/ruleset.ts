@@ -47,8 +47,8 @@ function partiesOf(outcome: Outcome): string[] {
 
 /**
  * Checks a set of packs as one ruleset and orders it into stages. Every problem a rule has (an unknown
- * fact, operator or party; a dependency that does not exist or forms a cycle; a stage fact read without
- * a dependency) fails with the rule's file and id.
+ * fact, operator or party; a parameter no loaded pack defines; a dependency that does not exist or forms
+ * a cycle; a stage fact read without a dependency) fails with the rule's file and id.
  */
 export function stageRules(packs: readonly Pack[], registries: Registries): StagedRule[] {
   const all: Array<LoadedRule & { validFrom: string; validTo: string | null; packFrom: string }> = [];
@@ -67,6 +67,7 @@ export function stageRules(packs: readonly Pack[], registries: Registries): Stag
     }
   }
   const byId = new Map(all.map((r) => [r.id, r]));
+  const parameterIds = new Set(packs.flatMap((p) => Object.keys(p.parameters)));
   for (const rule of all) {
     const problems: string[] = [];
     for (const leaf of leaves(rule.conditions)) {
@@ -84,6 +85,11 @@ export function stageRules(packs: readonly Pack[], registries: Registries): Stag
     for (const outcome of rule.outcomes) {
       if (!registries.outcomeKinds.has(outcome.kind)) problems.push(`outcome kind "${outcome.kind}" is not supported`);
       for (const party of partiesOf(outcome)) if (!registries.parties.has(party)) problems.push(`outcome names unknown party "${party}"`);
+      if (outcome.kind === 'obligation') {
+        for (const ref of [outcome.period, outcome.extension?.maximum]) {
+          if (ref !== undefined && !parameterIds.has(ref)) problems.push(`obligation "${outcome.id}" names parameter "${ref}", which no loaded pack defines (add it to a parameters.json)`);
+        }
+      }
     }
     for (const dep of rule.dependsOn ?? []) if (!byId.has(dep)) problems.push(`depends on rule "${dep}", which is not loaded`);
     if (rule.validTo !== null && rule.validTo < rule.validFrom) problems.push(`validTo ${rule.validTo} is before validFrom ${rule.validFrom}`);

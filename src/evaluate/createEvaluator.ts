@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment, AppliedPolicy, TraceEntry } from '../assessment/types.js';
 import { chinaCalendar } from '../calendar/chinaCalendar.js';
@@ -7,6 +7,7 @@ import { OrganDirectory, type Organ } from '../case/organ.js';
 import { directoryProblems } from '../directory/directory.js';
 import { validateCase, type Lang } from '../case/validateCase.js';
 import { CaseValidationError, formatPath } from '../errors/CaseValidationError.js';
+import { RulePackError } from '../errors/RulePackError.js';
 import { builtinOperators, type OperatorDefinition } from '../engine/operators.js';
 import { JsonRulesEngineRunner, type RuleRunner } from '../engine/jsonRulesEngineRunner.js';
 import { stageRules, type StagedRule } from '../engine/ruleset.js';
@@ -72,6 +73,14 @@ function loadPolicy(overrides: Partial<Policy> | undefined): { policy: Policy; a
   return { policy: merged.data, applied };
 }
 
+/** The packs of a folder given in `packs`; a folder with no `pack.json` in it or its subfolders is a mistake, not an empty set. */
+function packsInFolder(dir: string): Pack[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RulePackError(dir, ['not a folder']);
+  const found = loadPacksFromDir(dir);
+  if (found.length === 0) throw new RulePackError(dir, ['no rule pack here: give a folder holding a pack.json, or a folder of such folders']);
+  return found;
+}
+
 /**
  * Builds an evaluator: loads and checks the rule packs, the policy and the directory once, so that
  * evaluating a case does no I/O. Many `evaluate` calls may be in flight at once.
@@ -91,7 +100,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
 
   const packs: Pack[] = [
     ...(options.builtinPacks === false ? [] : loadBuiltinPacks()),
-    ...(options.packs ?? []).flatMap((p, i) => (typeof p === 'string' ? loadPacksFromDir(p) : [packFromData(p, `packs[${i}]`)])),
+    ...(options.packs ?? []).flatMap((p, i) => (typeof p === 'string' ? packsInFolder(p) : [packFromData(p, `packs[${i}]`)])),
   ];
   const packIds = new Set<string>();
   for (const p of packs) {

@@ -88,6 +88,11 @@ describe('a rule pack given as data', () => {
       /reads "obligations", which only earlier rules produce: list them in "dependsOn"/,
     ],
     ['reading outcomes without dependsOn', { conditions: leaf({ fact: 'outcomes', path: 'guidance.terminated', operator: 'equal', value: true }) }, /reads "outcomes"/],
+    [
+      'an obligation whose period no loaded pack defines',
+      { outcomes: [{ kind: 'obligation', id: 'conclude', organ: 'handlingOrgan', period: 'reviewAcceptanceDecision', startsOn: [{ event: 'accepted' }], metBy: [{ event: 'concluded' }] }] },
+      /obligation "conclude" names parameter "reviewAcceptanceDecision", which no loaded pack defines/,
+    ],
     ['a missing title', { title: undefined }, /title/],
     ['a citation that is not a citation id', { citations: ['Article 19'] }, /citations\[0\]/],
     ['no outcome', { outcomes: [] }, /at least one outcome/],
@@ -182,6 +187,14 @@ describe('a rule pack read from a folder', () => {
       expect(error.ruleId).toBe('test-local.art3.bad');
       expect(error.message).toMatch(/art3\.json \(rule test-local\.art3\.bad\): conditions\.all\[0\]\.path: must be a plain dotted path/);
     }
+  });
+
+  it('fails on a folder that holds no pack, or is not there, naming it', () => {
+    const empty = join(root, 'empty');
+    mkdirSync(empty, { recursive: true });
+    expect(() => createEvaluator({ directory: fixtureDirectory, packs: [empty] })).toThrow(RulePackError);
+    expect(() => createEvaluator({ directory: fixtureDirectory, packs: [empty] })).toThrow(/empty: no rule pack here/);
+    expect(() => createEvaluator({ directory: fixtureDirectory, packs: [join(root, 'missing')] })).toThrow(/missing: not a folder/);
   });
 
   it('fails on a rule file of the wrong shape, naming the file', () => {
