@@ -3,7 +3,7 @@
  * "what is due this week".
  *
  *   npx tsx examples/http-service/server.ts --port 8080     # holds the cases of examples/cases/
- *   curl 'http://127.0.0.1:8080/due?from=2023-03-06&days=7'
+ *   curl 'http://127.0.0.1:8080/due?from=2023-03-16&days=7'
  *   curl -X POST http://127.0.0.1:8080/cases -d @my-case.json
  *   curl 'http://127.0.0.1:8080/cases/QT-2023-0301-017?asOf=2023-07-03&format=text&lang=zh'
  *
@@ -163,7 +163,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const initial = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(new URL(f, casesDir), 'utf8')));
   const server = createDueService(createEvaluator({ directory }), initial);
   server.listen(Number(values.port), values.host, () => {
-    console.log(`petition-rules service on http://${values.host}:${values.port} holding ${initial.length} case(s); try /due?from=2023-03-06&days=7`);
+    console.log(`petition-rules service on http://${values.host}:${values.port} holding ${initial.length} case(s); try /due?from=2023-03-16&days=7`);
   });
   process.on('SIGINT', () => server.close(() => process.exit(0)));
 }

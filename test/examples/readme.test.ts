@@ -1,11 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainVocabulary } from '../../src/index.js';
+import { createEvaluator, explain, explainVocabulary, type Organ } from '../../src/index.js';
 import { commandHelp } from '../../src/cli/help.js';
 
-/** The README keeps its two commands at the top, documents every public id, and every CLI command. */
-const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+/**
+ * The README keeps its two commands at the top, documents every public id, and every CLI command; its
+ * sample report and sample obligation are what the bundled example really prints.
+ */
+const root = join(import.meta.dirname, '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+
+/** The fenced block that follows `marker` in the README. */
+function blockAfter(marker: string): string {
+  const at = readme.indexOf(marker);
+  expect(at, `README: ${marker}`).toBeGreaterThan(-1);
+  const open = readme.indexOf('```', at);
+  const body = readme.indexOf('\n', open) + 1;
+  return readme.slice(body, readme.indexOf('```', body));
+}
 
 describe('README', () => {
   it('starts with the two commands', () => {
@@ -28,4 +42,30 @@ describe('README', () => {
     expect(readme).toMatch(/\| `0` \|[\s\S]*\| `1` \|[\s\S]*\| `2` \|/);
     expect(readme).not.toMatch(/^#+ Performance/m);
   });
+
+  it('shows the example report as the program prints it: every line in order, `…` standing for lines or text left out', async () => {
+    const evaluator = createEvaluator({ directory: readJson('examples/directory.json') as Organ[] });
+    const printed = explain(await evaluator.evaluate(readJson('examples/cases/land-compensation-visit.json'), { asOf: '2023-07-03' })).split('\n');
+    const sample = blockAfter('prints the explained assessment').trimEnd().split('\n');
+    let at = 0;
+    for (const line of sample) {
+      if (line.trim() === '…') continue;
+      const cut = line.indexOf('…');
+      const matches = (p: string) => (cut === -1 ? p === line : p.startsWith(line.slice(0, cut)));
+      const found = printed.findIndex((p, i) => i >= at && matches(p));
+      expect(found, `README sample line not printed (in this order): ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
+  it('shows the conclude obligation as JSON as the assessment holds it', async () => {
+    const evaluator = createEvaluator({ directory: readJson('examples/directory.json') as Organ[] });
+    const a = await evaluator.evaluate(readJson('examples/cases/land-compensation-visit.json'), { asOf: '2023-07-03' });
+    const actual = a.obligations.find((o) => o.id === 'conclude')!;
+    const { computation, ...shown } = JSON.parse(blockAfter('An obligation as JSON'));
+    const { computation: actualComputation, ...rest } = actual;
+    expect(shown).toEqual(JSON.parse(JSON.stringify(rest)));
+    expect(computation[0].en).toBe(actualComputation[0]!.en);
+  });
 });
+
