@@ -15,8 +15,8 @@ export interface Bilingual {
 export interface ValidateCaseOptions {
   /** The evaluation date; events after it are an error (the future is not a fact yet). */
   readonly asOf: IsoDate;
-  /** The caller's organ directory (already validated), by id. */
-  readonly directory: ReadonlyMap<string, Organ>;
+  /** The caller's organ directory (already validated): organs by id, or the list as given to `createEvaluator`. */
+  readonly directory: ReadonlyMap<string, Organ> | readonly Organ[];
   readonly lang?: Lang;
   /** Whether a procedural pack is in force on the receipt date: a problem with it, or undefined. */
   readonly receivedOnCheck?: (receivedOn: IsoDate) => Bilingual | undefined;
@@ -93,12 +93,15 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * together. Fields of the wrong shape are skipped (the schema reports them). Returns the merged directory.
  */
 function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: string, message: Bilingual) => void): Map<string, Organ> {
-  const directory = new Map(options.directory);
+  const given: ReadonlyMap<string, Organ> = Array.isArray(options.directory)
+    ? new Map((options.directory as readonly Organ[]).map((o) => [o.id, o]))
+    : (options.directory as ReadonlyMap<string, Organ>);
+  const directory = new Map(given);
   const ownOrgans = Array.isArray(c.organs) ? c.organs.map((o) => OrganSchema.safeParse(o)).map((p) => (p.success ? p.data : undefined)) : [];
   ownOrgans.forEach((organ, i) => {
     if (!organ) return;
     const known = directory.get(organ.id);
-    if (known && options.directory.has(organ.id) && JSON.stringify(known) !== JSON.stringify(organ)) {
+    if (known && given.has(organ.id) && JSON.stringify(known) !== JSON.stringify(organ)) {
       add(`organs[${i}]`, {
         en: `organ "${organ.id}" differs from the directory's entry of the same id`,
         zh: `机关“${organ.id}”与机关目录中同一 id 的条目不一致`,

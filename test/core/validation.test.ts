@@ -137,3 +137,15 @@ describe('organ directory validation at createEvaluator', () => {
     expect(() => createEvaluator({ directory: fixtureDirectory })).not.toThrow();
   });
 });
+
+describe('validateCase directory forms', () => {
+  it('accepts the organ list as given to createEvaluator, or a Map by id, with the same result', async () => {
+    const { validateCase } = await import('../../src/case/validateCase.js');
+    const organs = [{ id: 'a', name: 'A Bureau', level: 'county', kind: 'department', region: 'r1' }] as const;
+    const input = { id: 'x', receivedOn: '2023-01-04', channel: 'letter', class: 'suggestion', receivingOrgan: 'a' };
+    const fromList = validateCase(input, { asOf: '2023-01-05', directory: [...organs] });
+    const fromMap = validateCase(input, { asOf: '2023-01-05', directory: new Map(organs.map((o) => [o.id, o])) });
+    expect(JSON.stringify(fromList.case)).toBe(JSON.stringify(fromMap.case));
+    expect([...fromList.directory.keys()]).toEqual(['a']);
+  });
+});
