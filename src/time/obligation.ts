@@ -5,6 +5,7 @@ import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { parties } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
+import { countingRules } from './counting.js';
 import { computeDueDate, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
@@ -104,6 +105,8 @@ export const obligationMaterialiser: Materialiser = {
     let period: Record<string, unknown>;
     let dueOn: IsoDate | null = null;
     let extra: Record<string, unknown> = {};
+    /** The general counting rules the computation used (cited beside the article that sets the period). */
+    const counted: string[] = [];
     if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
     else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
     else period = { kind: value.kind };
@@ -155,6 +158,8 @@ export const obligationMaterialiser: Materialiser = {
       });
       dueOn = due.dueOn;
       computation.push(...due.computation);
+      if (days.days > 0) counted.push(...countingRules().startDayExcluded.basis);
+      if (due.rolledOverFrom !== undefined) counted.push(...countingRules().restDayRollover.basis);
       extra = {
         ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
         ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
@@ -165,7 +170,7 @@ export const obligationMaterialiser: Materialiser = {
     // The provisions the period (and any extension maximum) came from: a local pack's article is cited
     // beside the national one whose period it replaces.
     const sources = (id: string) => ctx.parameters?.find((p) => p.id === id)?.source ?? [];
-    const basis = [...new Set([...grounds.basis, ...sources(o.period), ...(o.extension && 'extensions' in extra ? sources(o.extension.maximum) : [])])];
+    const basis = [...new Set([...grounds.basis, ...sources(o.period), ...(o.extension && 'extensions' in extra ? sources(o.extension.maximum) : []), ...counted])];
 
     const status = judgeStatus({ dueOn, metOn: metEvent?.on, asOf: ctx.asOf, warningDays: ctx.policy.warningDays, window });
     computation.push(statusStep(status, dueOn, ctx.asOf, window));

@@ -178,7 +178,7 @@ describe('rules', () => {
     expect(stdout).toMatch(/^xfgz2022 — Regulations on Petition Work/m);
     expect(stdout).toContain('xfgz2022.art20.elect-representatives');
     expect(stdout).toMatch(/cites xfgz2022:art20 · yields guidance:elect-representatives/);
-    expect(stdout).toMatch(/op2007 — 22 provisions: \d+ encoded by rules, \d+ not operational, \d+ awaiting rules/);
+    expect(stdout).toMatch(/op2007 — 22 provisions: \d+ encoded by rules, \d+ setting parameters, policy or counting, \d+ not operational, \d+ awaiting rules/);
   });
 
   it('keeps the packs and rules in force at --at, and one pack with --pack', async () => {

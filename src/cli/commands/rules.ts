@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyFileSchema } from '../../policy/policy.js';
+import { countingRules } from '../../time/counting.js';
 import { loadCatalogue, provisionOf } from '../../catalogue/catalogue.js';
 import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
 import { createEvaluator } from '../../evaluate/createEvaluator.js';
@@ -5,7 +9,7 @@ import { materialisers } from '../../evaluate/outcomes.js';
 import { caseFacts } from '../../facts/caseFacts.js';
 import { parties } from '../../parties/parties.js';
 import type { StagedRule } from '../../engine/ruleset.js';
-import { builtinRulesDir } from '../../rules/loadPack.js';
+import { builtinRulesDir, type Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
@@ -26,26 +30,35 @@ export interface CatalogueCoverage {
   readonly title: { en: string; zh: string };
   readonly provisions: number;
   readonly encoded: string[];
+  /** Provisions no rule cites but that a parameter (a time limit a rule uses) or a policy option rests on. */
+  readonly setsParameters: string[];
   readonly notOperational: string[];
   readonly awaitingRules: string[];
 }
 
 /**
- * Coverage of a provisions catalogue by the rules listed: a provision is encoded when one of the rules
- * cites it, not operational when the catalogue says why it cannot be applied to a case, and otherwise
- * awaiting rules.
+ * Coverage of a provisions catalogue by the rules and packs listed: a provision is encoded when one of
+ * the rules cites it, sets a parameter when a listed pack's parameter value or a policy option names it
+ * as its source (a local time limit, the rule on periods), not operational when the catalogue says why it cannot be applied to a case,
+ * and otherwise awaiting rules.
  */
-export function coverage(catalogue: ProvisionsFile, rules: readonly StagedRule[]): CatalogueCoverage {
+export function coverage(catalogue: ProvisionsFile, rules: readonly StagedRule[], packs: readonly Pack[] = [], policyBasis: readonly string[] = []): CatalogueCoverage {
   const cited = new Set(rules.flatMap((r) => r.citations.map(provisionOf)));
+  const sources = new Set([
+    ...packs.flatMap((p) => Object.values(p.parameters).flatMap((param) => param.values.flatMap((v) => v.source.map(provisionOf)))),
+    ...policyBasis.map(provisionOf),
+  ]);
   const encoded: string[] = [];
+  const setsParameters: string[] = [];
   const notOperational: string[] = [];
   const awaitingRules: string[] = [];
   for (const p of catalogue.provisions) {
     if (cited.has(p.id)) encoded.push(p.id);
+    else if (sources.has(p.id)) setsParameters.push(p.id);
     else if (p.notOperational !== null) notOperational.push(p.id);
     else awaitingRules.push(p.id);
   }
-  return { instrument: catalogue.instrument.id, title: catalogue.instrument.title, provisions: catalogue.provisions.length, encoded, notOperational, awaitingRules };
+  return { instrument: catalogue.instrument.id, title: catalogue.instrument.title, provisions: catalogue.provisions.length, encoded, setsParameters, notOperational, awaitingRules };
 }
 
 /** What a rule may name: facts (with descriptions), operators, parties and outcome kinds. */
@@ -107,7 +120,9 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   const shown = [...catalogues.values()].filter((c) =>
     values.pack === undefined ? !loadedIds.has(c.instrument.id) || packIds.has(c.instrument.id) : c.instrument.id === values.pack,
   );
-  const covered = shown.map((c) => coverage(c, rules));
+  const policyFile = PolicyFileSchema.parse(JSON.parse(readFileSync(join(builtinRulesDir(), 'policy.json'), 'utf8')));
+  const policyBasis = [...Object.values(policyFile.options).flatMap((o) => o.basis ?? []), ...Object.values(countingRules()).flatMap((r) => r.basis)];
+  const covered = shown.map((c) => coverage(c, rules, packs, policyBasis));
 
   if (values.json) {
     const out = {
@@ -135,7 +150,7 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   }
   lines.push('Provisions catalogue (coverage by the rules listed above)');
   for (const c of covered) {
-    lines.push(`  ${c.instrument} — ${c.provisions} provisions: ${c.encoded.length} encoded by rules, ${c.notOperational.length} not operational, ${c.awaitingRules.length} awaiting rules`);
+    lines.push(`  ${c.instrument} — ${c.provisions} provisions: ${c.encoded.length} encoded by rules, ${c.setsParameters.length} setting parameters, policy or counting, ${c.notOperational.length} not operational, ${c.awaitingRules.length} awaiting rules`);
     if (c.awaitingRules.length > 0) lines.push(`      awaiting rules: ${c.awaitingRules.join(', ')}`);
   }
   await write(io.stdout, `${lines.join('\n')}\n`);
