@@ -1,3 +1,4 @@
+import { DUTY_OBLIGATION_IDS } from './obligationIds.js';
 import { z } from 'zod';
 import { DateField } from './event.js';
 
@@ -98,19 +99,7 @@ export const ConductFacts = z
 export type ConductFacts = z.infer<typeof ConductFacts>;
 
 /** Obligation ids an organ may have missed for a good reason. */
-export const ExcusableObligation = z.enum([
-  'register',
-  'dispose',
-  'notify-petitioner',
-  'object-to-transfer',
-  'report-assigned-result',
-  'conclude',
-  'review-decision',
-  'reexamination-decision',
-  'report-major-matter',
-  'feedback-on-improvement',
-  'reply-to-suggestion',
-]);
+export const ExcusableObligation = z.enum(DUTY_OBLIGATION_IDS);
 
 /**
  * A good reason on record (正当理由) for missing a time limit. It bars supervision of the lateness —

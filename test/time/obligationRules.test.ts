@@ -1,3 +1,4 @@
+import { OBLIGATION_IDS as ALL_OBLIGATION_IDS } from '../../src/case/obligationIds.js';
 import { describe, expect, it } from 'vitest';
 import { parties } from '../../src/parties/parties.js';
 import { loadBuiltinPacks } from '../../src/rules/loadPack.js';
@@ -9,21 +10,7 @@ import { PeriodValue } from '../../src/time/period.js';
  * parameter that its own pack defines with a valid period value, and an obligation id of the public
  * vocabulary (DOMAIN §5). Jurisdiction packs may only override parameters that some procedural pack has.
  */
-const OBLIGATION_IDS = [
-  'register',
-  'dispose',
-  'notify-petitioner',
-  'object-to-transfer',
-  'report-assigned-result',
-  'conclude',
-  'review-request-window',
-  'review-decision',
-  'reexamination-request-window',
-  'reexamination-decision',
-  'report-major-matter',
-  'feedback-on-improvement',
-  'reply-to-suggestion',
-];
+const OBLIGATION_IDS: readonly string[] = ALL_OBLIGATION_IDS;
 const packs = loadBuiltinPacks();
 type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
 const obligations = packs.flatMap((p) =>
