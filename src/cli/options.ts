@@ -58,6 +58,13 @@ export function checkDate(value: string, option: string): string {
   return value;
 }
 
+/** `--lang`: English by default, else `en` or `zh`; anything else is a usage error. */
+export function checkLang(value: string | undefined): 'en' | 'zh' {
+  const lang = value ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  return lang;
+}
+
 /** `--policy key=value`: `true`/`false` become booleans, numbers numbers; anything else is a usage error. */
 export function parsePolicy(pairs: readonly string[] | undefined): Partial<Policy> | undefined {
   if (!pairs || pairs.length === 0) return undefined;

@@ -190,13 +190,20 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
 }
 
 let defaultEvaluator: Evaluator | undefined;
+/** Evaluators built for a directory passed to {@link evaluate}, kept while the caller keeps the array. */
+const byDirectory = new WeakMap<readonly Organ[], Evaluator>();
 
 /**
- * Assesses one case with the built-in packs and default policy. For a directory, a jurisdiction or
- * policy overrides, build an evaluator once with {@link createEvaluator} and reuse it.
+ * Assesses one case with the built-in packs and default policy. The evaluator is built once (per
+ * directory array) and reused. For a jurisdiction or policy overrides, build an evaluator with
+ * {@link createEvaluator} and reuse it.
  */
 export function evaluate(input: unknown, options: EvaluateOptions & { directory?: readonly Organ[] }): Promise<Assessment> {
-  if (options.directory) return createEvaluator({ directory: options.directory }).evaluate(input, options);
+  if (options.directory) {
+    let evaluator = byDirectory.get(options.directory);
+    if (!evaluator) byDirectory.set(options.directory, (evaluator = createEvaluator({ directory: options.directory })));
+    return evaluator.evaluate(input, options);
+  }
   defaultEvaluator ??= createEvaluator();
   return defaultEvaluator.evaluate(input, options);
 }

@@ -7,7 +7,7 @@ import { audit } from '../audit.js';
 import { formatSummary, summaryToJson, type AuditSummary } from '../auditSummary.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
-import { asOfOrToday, evaluatorOptions, parse } from '../options.js';
+import { asOfOrToday, checkLang, evaluatorOptions, parse } from '../options.js';
 
 /** A one-line progress display, redrawn at most every 100 ms; a bar when the input size is known. */
 function progress(io: CliIo, totalBytes: number | undefined) {
@@ -57,8 +57,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'fail-on-rejected': { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)');
-  const lang = values.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  const lang = checkLang(values.lang);
   const evaluator = createEvaluator(evaluatorOptions(values, io));
   const name = positionals[0]!;
   let input: Readable;

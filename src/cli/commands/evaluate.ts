@@ -3,7 +3,7 @@ import { createEvaluator } from '../../evaluate/createEvaluator.js';
 import { explain } from '../../explain/explain.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { asOfOrToday, evaluatorOptions, parse, readInput } from '../options.js';
+import { asOfOrToday, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
 
 /**
  * `petition-rules evaluate <case.json|-> [--as-of DATE] [--lang en|zh] [--json] [--trace]`
@@ -22,8 +22,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     'fail-on-overdue': { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)');
-  const lang = values.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  const lang = checkLang(values.lang);
   const evaluator = createEvaluator(evaluatorOptions(values, io));
   const text = await readInput(positionals[0]!, io);
   let input: unknown;
