@@ -1,25 +1,14 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { TraceCondition } from '../assessment/types.js';
-import type { OperatorDefinition } from './operators.js';
+import type { LeafCondition } from '../rules/schema.js';
+import { strictOperator, type OperatorDefinition } from './operators.js';
 import { resolvePath } from './pathResolver.js';
+import type { FiredRule } from './runner.js';
 import type { StagedRule } from './ruleset.js';
+import { leafTrace } from './traceCondition.js';
 
 /** Idle engines kept per rule set; more may exist while many runs overlap, and are then let go. */
 const MAX_IDLE_ENGINES = 8;
-
-/** A rule whose conditions held, with each condition as evaluated. */
-export interface FiredRule {
-  readonly rule: StagedRule;
-  readonly conditions: TraceCondition;
-}
-
-/**
- * Evaluates one stage of rules on one case's facts. Implementations must give identical answers; this
- * one is the reference, json-rules-engine itself.
- */
-export interface RuleRunner {
-  run(rules: readonly StagedRule[], facts: Readonly<Record<string, unknown>>): Promise<FiredRule[]>;
-}
 
 type EngineCondition = {
   all?: EngineCondition[];
@@ -40,16 +29,7 @@ function toTrace(c: EngineCondition): TraceCondition {
   if (c.all) return { all: c.all.map(toTrace), result };
   if (c.any) return { any: c.any.map(toTrace), result };
   if (c.not) return { not: toTrace(c.not), result };
-  const isRef = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) && typeof (c.value as { fact?: unknown }).fact === 'string';
-  return {
-    fact: c.fact!,
-    ...(c.path !== undefined ? { path: c.path } : {}),
-    operator: c.operator!,
-    value: c.value,
-    ...(result !== null ? { factValue: c.factResult } : {}),
-    ...(result !== null && isRef ? { valueResolved: c.valueResult } : {}),
-    result,
-  };
+  return leafTrace(c as LeafCondition, c.result, c.factResult, c.valueResult);
 }
 
 /**
@@ -57,14 +37,15 @@ function toTrace(c: EngineCondition): TraceCondition {
  * operators. json-rules-engine keeps a run status on the Engine, so two overlapping `run()` calls on one
  * Engine lose results; each run therefore takes an Engine from a pool that no other run is using.
  */
-export class JsonRulesEngineRunner implements RuleRunner {
+export class JsonRulesEngineRunner {
+  readonly kind = 'json-rules-engine' as const;
   private readonly pools = new Map<string, Engine[]>();
 
   constructor(private readonly operators: readonly OperatorDefinition[]) {}
 
   private build(rules: readonly StagedRule[]): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
-    for (const op of this.operators) engine.addOperator(op.name, (factValue: unknown, value: unknown) => op.evaluate(factValue, value));
+    for (const op of this.operators) engine.addOperator(op.name, strictOperator(op));
     for (const rule of rules) {
       engine.addRule({ name: rule.id, conditions: rule.conditions, event: { type: rule.id }, priority: 1 } as RuleProperties);
     }

@@ -70,6 +70,8 @@ export function stageRules(packs: readonly Pack[], registries: Registries): Stag
   const parameterIds = new Set(packs.flatMap((p) => Object.keys(p.parameters)));
   for (const rule of all) {
     const problems: string[] = [];
+    // json-rules-engine reads a bare condition at the top as a reference to a named condition.
+    if (!('all' in rule.conditions || 'any' in rule.conditions || 'not' in rule.conditions)) problems.push('conditions must start with "all", "any" or "not"');
     for (const leaf of leaves(rule.conditions)) {
       const stageFact = (STAGE_FACTS as readonly string[]).includes(leaf.fact);
       if (!registries.facts.has(leaf.fact) && !stageFact) problems.push(`condition reads unknown fact "${leaf.fact}"`);
