@@ -96,8 +96,9 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   const given: ReadonlyMap<string, Organ> = Array.isArray(options.directory)
     ? new Map((options.directory as readonly Organ[]).map((o) => [o.id, o]))
     : (options.directory as ReadonlyMap<string, Organ>);
-  const directory = new Map(given);
   const ownOrgans = Array.isArray(c.organs) ? c.organs.map((o) => OrganSchema.safeParse(o)).map((p) => (p.success ? p.data : undefined)) : [];
+  // The caller's directory is shared by every case; it is copied only for a case that adds organs.
+  const directory = ownOrgans.length > 0 ? new Map(given) : (given as Map<string, Organ>);
   ownOrgans.forEach((organ, i) => {
     if (!organ) return;
     const known = directory.get(organ.id);

@@ -12,19 +12,57 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A valid date as date-fns computed it once: its day number (days since 1970-01-01) and ISO weekday. */
+interface KnownDate {
+  readonly day: number;
+  readonly weekday: number;
+}
+
+const EPOCH = new UTCDate(1970, 0, 1);
+/**
+ * Dates are worked out by date-fns once and remembered: an assessment walks the same few thousand days
+ * over and over (counting working days), and a lookup is far cheaper than building date objects. The
+ * memo is bounded (cleared when full), so memory stays flat whatever dates the input holds.
+ */
+const MEMO_LIMIT = 1 << 17;
+const known = new Map<string, KnownDate>();
+const byDay = new Map<number, IsoDate>();
+
+function remember(date: IsoDate, utc: UTCDate): KnownDate {
+  if (known.size >= MEMO_LIMIT) known.clear();
+  if (byDay.size >= MEMO_LIMIT) byDay.clear();
+  const entry = { day: differenceInCalendarDays(utc, EPOCH), weekday: getISODay(utc) };
+  known.set(date, entry);
+  byDay.set(entry.day, date);
+  return entry;
+}
+
+/** The date, checked and remembered; undefined when `value` is not a real `YYYY-MM-DD` date. */
+function lookUp(value: string): KnownDate | undefined {
+  const hit = known.get(value);
+  if (hit !== undefined) return hit;
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new UTCDate(y, m - 1, d);
+  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) return undefined;
+  return remember(value, utc);
+}
+
+function mustLookUp(date: IsoDate): KnownDate {
+  const entry = typeof date === 'string' ? lookUp(date) : undefined;
+  if (entry === undefined) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return entry;
+}
+
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const date = new UTCDate(Number(y), Number(m) - 1, Number(d));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+  return typeof value === 'string' && lookUp(value) !== undefined;
 }
 
 /** Parses an ISO date into a UTC-anchored date-fns value; throws on anything that is not a real date. */
 export function toUTCDate(date: IsoDate): UTCDate {
-  if (!isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  mustLookUp(date);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new UTCDate(y, m - 1, d);
 }
@@ -37,19 +75,29 @@ export function fromUTCDate(date: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
+/** The date of a day number (days since 1970-01-01). */
+function dateOfDay(day: number): IsoDate {
+  const hit = byDay.get(day);
+  if (hit !== undefined) return hit;
+  const utc = addDaysFns(EPOCH, day);
+  const date = fromUTCDate(utc);
+  remember(date, utc);
+  return date;
+}
+
 /** The date `days` calendar days after `date` (negative goes back). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return fromUTCDate(addDaysFns(toUTCDate(date), days));
+  return dateOfDay(mustLookUp(date).day + days);
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toUTCDate(to), toUTCDate(from));
+  return mustLookUp(to).day - mustLookUp(from).day;
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: IsoDate): number {
-  return getISODay(toUTCDate(date));
+  return mustLookUp(date).weekday;
 }
 
 /** True for Saturday and Sunday. Only a calendar may say whether such a day is a working day in China. */

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Assessment, AppliedPolicy, TraceEntry } from '../assessment/types.js';
+import type { Assessment, AppliedPack, AppliedParameter, AppliedPolicy, TraceEntry } from '../assessment/types.js';
+import { createAssessmentStringifier } from '../assessment/stringify.js';
+import { deepFreeze } from '../util/deepFreeze.js';
 import { chinaCalendar } from '../calendar/chinaCalendar.js';
 import type { Calendar } from '../calendar/types.js';
 import { OrganDirectory, type Organ } from '../case/organ.js';
 import { directoryProblems } from '../directory/directory.js';
-import { validateCase, type Lang } from '../case/validateCase.js';
+import { validateCase, type Bilingual, type Lang } from '../case/validateCase.js';
 import { CaseValidationError, formatPath } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
 import { builtinOperators, checkOperators, type OperatorDefinition } from '../engine/operators.js';
@@ -19,8 +21,9 @@ import { PolicyFileSchema, PolicySchema, type Policy } from '../policy/policy.js
 import { builtinRulesDir, loadBuiltinPacks, loadPacksFromDir, packFromData, type Pack, type PackData } from '../rules/loadPack.js';
 import type { CaseContext } from './context.js';
 import { AssessmentBuilder, factsSeen, materialisers, union } from './outcomes.js';
-import { selectPacks } from './selectPacks.js';
+import { selectPacks, type PackSelection } from './selectPacks.js';
 import { caseChecks } from './caseChecks.js';
+import { addCalendarDays } from '../dates/isoDate.js';
 
 export interface EvaluatorOptions {
   /** The organ directory: every organ a case may name (a case may add its own in `organs`). */
@@ -71,6 +74,11 @@ export interface Evaluator {
   evaluateSync(input: unknown, options: EvaluateOptions): Assessment;
   /** Which evaluator this is. */
   readonly kind: EvaluatorKind;
+  /**
+   * An assessment as JSON: exactly the bytes of `JSON.stringify(assessment)`, written faster by reusing
+   * the JSON of the law's constant parts (for batch output such as `audit`).
+   */
+  stringify(assessment: Assessment): string;
   /** The packs this evaluator knows (built-in and extra). */
   readonly packs: readonly Pack[];
   /** Every rule, in evaluation order. */
@@ -145,9 +153,64 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     operators: new Set(operators.map((o) => o.name)),
     outcomeKinds: new Set(Object.keys(materialisers)),
   });
-  const { policy, applied } = loadPolicy(options.policy);
+  const { policy, applied } = deepFreeze(loadPolicy(options.policy));
   const calendar = options.calendar ?? chinaCalendar();
   const maxStage = Math.max(0, ...rules.map((r) => r.stage));
+
+  /**
+   * The law in force on a receipt date: the packs and parameters chosen, and the rules that apply,
+   * stage by stage. It changes only on the dates where a pack, a rule or a parameter value starts or
+   * stops, so it is worked out once per span between such dates and remembered.
+   */
+  const changes = [
+    ...new Set(
+      [
+        ...packs.flatMap((p) => [p.manifest.inForce.from, p.manifest.inForce.to]),
+        ...rules.flatMap((r) => [r.validFrom, r.validTo]),
+      ].flatMap((d) => (d === null ? [] : [d])),
+    ),
+  ];
+  const starts = [...new Set([...packs.flatMap((p) => Object.values(p.parameters).flatMap((v) => v.values.map((x) => x.from))), ...changes, ...changes.map((d) => addCalendarDays(d, 1))])].sort();
+  const spanOf = (date: string) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  interface Law {
+    readonly selection: PackSelection;
+    /** What an assessment reports of the packs applied: shared by every case of the span, so frozen. */
+    readonly applied: { readonly packs: readonly AppliedPack[]; readonly parameters: readonly AppliedParameter[] };
+    readonly stages: readonly (readonly StagedRule[])[];
+  }
+  const lawBySpan = new Map<number, Law>();
+  const lawOn = (receivedOn: string): Law | { selection: { problem: Bilingual } } => {
+    const span = spanOf(receivedOn);
+    const known = lawBySpan.get(span);
+    if (known) return known;
+    const selection = selectPacks(packs, receivedOn, options.jurisdiction);
+    if ('problem' in selection) return { selection };
+    const inPacks = new Set(selection.packs.map((p) => p.manifest.id));
+    const applicable = rules.filter((r) => inPacks.has(r.pack) && r.validFrom <= receivedOn && (r.validTo === null || receivedOn <= r.validTo));
+    const law: Law = {
+      selection,
+      applied: deepFreeze({
+        packs: selection.packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title })),
+        parameters: selection.parameters,
+      }),
+      stages: Array.from({ length: maxStage + 1 }, (_, stage) => applicable.filter((r) => r.stage === stage)),
+    };
+    lawBySpan.set(span, law);
+    return law;
+  };
+  const receivedOnCheck = (date: string) => {
+    const { selection } = lawOn(date);
+    return 'problem' in selection ? selection.problem : undefined;
+  };
 
   /**
    * The assessment of one case, as a generator that yields each stage's rules and facts and receives the
@@ -155,27 +218,22 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
    * json-rules-engine.
    */
   function* assess(input: unknown, { asOf, lang = 'en' }: EvaluateOptions): Generator<Stage, Assessment, FiredRule[]> {
-    const receivedOnCheck = (date: string) => {
-      const s = selectPacks(packs, date, options.jurisdiction);
-      return 'problem' in s ? s.problem : undefined;
-    };
     const { case: c, directory: merged } = validateCase(input, { asOf, directory, lang, receivedOnCheck });
-    const selection = selectPacks(packs, c.receivedOn, options.jurisdiction);
-    if ('problem' in selection) throw new CaseValidationError([{ path: 'receivedOn', message: selection.problem[lang] }], c.id);
+    const law = lawOn(c.receivedOn);
+    if ('problem' in law.selection) throw new CaseValidationError([{ path: 'receivedOn', message: law.selection.problem[lang] }], c.id);
+    const { selection, applied: lawApplied, stages } = law as Law;
     const ctx: CaseContext = { case: c, directory: merged, asOf, lang, procedure: selection.procedure.manifest.id, params: selection.params, parameters: selection.parameters, policy, calendar };
     const problems = caseChecks(ctx);
     if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);
 
-    const inPacks = new Set(selection.packs.map((p) => p.manifest.id));
-    const applicable = rules.filter((r) => inPacks.has(r.pack) && r.validFrom <= c.receivedOn && (r.validTo === null || c.receivedOn <= r.validTo));
     const facts: Record<string, unknown> = computeFacts(ctx);
     const builder = new AssessmentBuilder();
     const trace: TraceEntry[] = [];
 
-    for (let stage = 0; stage <= maxStage; stage++) {
+    for (let stage = 0; stage < stages.length; stage++) {
       facts.outcomes = builder.outcomesFact();
       facts.obligations = Object.fromEntries(builder.items('obligations').map((o) => [String(o.id), o]));
-      const fired = yield { rules: applicable.filter((r) => r.stage === stage), facts };
+      const fired = yield { rules: stages[stage]!, facts };
       for (const { rule, conditions } of fired) {
         const grounds = { basis: [...rule.citations], rules: [rule.id], facts: factsSeen(conditions) };
         const yielded: string[] = [];
@@ -204,8 +262,8 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
       caseId: c.id,
       asOf,
       receivedOn: c.receivedOn,
-      packs: selection.packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title })),
-      parameters: selection.parameters,
+      packs: lawApplied.packs,
+      parameters: lawApplied.parameters,
       policy: applied,
       responsibilities: builder.items('responsibilities') as unknown as Assessment['responsibilities'],
       obligations: builder.items('obligations') as unknown as Assessment['obligations'],
@@ -217,6 +275,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     };
   }
 
+  const stringify = createAssessmentStringifier(rules);
   if (kind === 'compiled') {
     const runner = new CompiledRunner(rules, operators);
     const evaluateSync = (input: unknown, evaluateOptions: EvaluateOptions): Assessment => {
@@ -229,6 +288,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
       kind,
       evaluate: async (input, evaluateOptions) => evaluateSync(input, evaluateOptions),
       evaluateSync,
+      stringify,
       packs,
       rules,
       policy: applied,
@@ -246,6 +306,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     evaluateSync: () => {
       throw new TypeError('evaluateSync needs the compiled evaluator (createEvaluator({ evaluator: "compiled" })); json-rules-engine evaluates asynchronously: use evaluate()');
     },
+    stringify,
     packs,
     rules,
     policy: applied,

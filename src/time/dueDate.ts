@@ -81,6 +81,8 @@ const unitText = (unit: 'calendar' | 'working', days: number): Text =>
 
 /** Counts `days` after `start` (start day excluded) in `unit`, skipping paused days; returns the last day and the paused days skipped. */
 function count(calendar: Calendar, start: IsoDate, days: number, unit: 'calendar' | 'working', pauses: readonly Pause[]): { last: IsoDate; paused: number } {
+  // Calendar days with nothing paused: the last day is simply `days` after the start.
+  if (unit === 'calendar' && pauses.length === 0) return { last: addCalendarDays(start, days), paused: 0 };
   const isPaused = (d: IsoDate) => pauses.some((p) => compareDates(p.from, d) <= 0 && compareDates(d, p.until) <= 0);
   let day = start;
   let counted = 0;

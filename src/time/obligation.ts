@@ -25,12 +25,28 @@ function resolveOne(ctx: CaseContext, party: string): OrganRef | undefined {
  * the receiving organ, so a log without that organ's `received` event still starts the clocks that run
  * from receipt; a `received` event that names no organ is a receipt by the receiving organ.
  */
-function timeline(ctx: CaseContext): Event[] {
+const timelines = new WeakMap<CaseContext, readonly Event[]>();
+function timeline(ctx: CaseContext): readonly Event[] {
+  const known = timelines.get(ctx);
+  if (known) return known;
   const events = eventsInOrder(ctx).map((e) => (e.type === 'received' && e.by === undefined ? { ...e, by: ctx.case.receivingOrgan } : e));
   if (!events.some((e) => e.type === 'received' && e.by === ctx.case.receivingOrgan)) {
     events.unshift({ type: 'received', on: ctx.case.receivedOn, by: ctx.case.receivingOrgan });
   }
+  timelines.set(ctx, events);
   return events;
+}
+
+const periods = new WeakMap<object, PeriodValue | null>();
+/** A parameter value read as a period (checked once per value: parameter values are the packs' constant data). */
+function periodOf(raw: unknown): PeriodValue | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  let known = periods.get(raw);
+  if (known === undefined) {
+    const parsed = PeriodValue.safeParse(raw);
+    periods.set(raw, (known = parsed.success ? parsed.data : null));
+  }
+  return known ?? undefined;
 }
 
 /** Whether an event is the one a match asks for: its type, and the organ that took it or received it when the match names one. */
@@ -87,9 +103,8 @@ export const obligationMaterialiser: Materialiser = {
     if (!organ) return [];
     const raw = ctx.params[o.period];
     if (raw === undefined) throw new Error(`rule ${rule}: parameter "${o.period}" has no value in force on ${ctx.case.receivedOn}`);
-    const parsed = PeriodValue.safeParse(raw);
-    if (!parsed.success) throw new Error(`rule ${rule}: parameter "${o.period}" is not a period: ${JSON.stringify(raw)}`);
-    const value = parsed.data;
+    const value = periodOf(raw);
+    if (!value) throw new Error(`rule ${rule}: parameter "${o.period}" is not a period: ${JSON.stringify(raw)}`);
     const window = o.window === true;
 
     const events = timeline(ctx);

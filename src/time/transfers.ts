@@ -9,9 +9,20 @@ import type { CaseContext } from '../evaluate/context.js';
 
 type Handover = Extract<Event, { type: 'transferred' | 'assigned' }>;
 
-/** The log's events in date order (a stable sort: same-day events keep their log order). */
-export function eventsInOrder(ctx: CaseContext): Event[] {
-  return ctx.case.events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.i - b.i)).map(({ e }) => e);
+const ordered = new WeakMap<readonly Event[], readonly Event[]>();
+
+/**
+ * The log's events in date order (a stable sort: same-day events keep their log order). Many facts and
+ * time limits read it, so it is sorted once per case.
+ */
+export function eventsInOrder(ctx: CaseContext): readonly Event[] {
+  const log = ctx.case.events;
+  let sorted = ordered.get(log);
+  if (!sorted) {
+    sorted = log.map((e, i) => ({ e, i })).sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.i - b.i)).map(({ e }) => e);
+    ordered.set(log, sorted);
+  }
+  return sorted;
 }
 
 /** The latest transfer or assignment of the matter, if any: the organ it went to now holds it. */
