@@ -156,7 +156,7 @@ export function* generateCases(count: number, options: GenerateOptions = {}): Ge
       c.lawAndLitigation = true;
       if (chance(0.5)) c.priorityArea = 'law-and-litigation';
     } else if (klass === 'appeal' && dept.area && chance(0.6)) c.priorityArea = dept.area;
-    if (collective) c.representatives = chance(0.9) ? between(1, Math.min(5, petitioners)) : between(6, Math.min(10, petitioners));
+    if (collective) c.representatives = petitioners > 5 && chance(0.1) ? between(6, Math.min(10, petitioners)) : between(1, Math.min(5, petitioners));
     if (channel === 'visit') c.atDesignatedSite = chance(0.95);
     if (chance(0.15)) c.repeatCount = chance(0.7) ? between(1, 2) : between(3, 8);
     const pendingBelow = where.petition === 'ls-petition' && !direct && chance(0.05);
