@@ -1,10 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../case/validateCase.js';
-import { CaseValidationError, type InputIssue } from '../errors/CaseValidationError.js';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
-import { addAssessment, addRejection, createAuditSummary, type AuditSummary } from './auditSummary.js';
+import { auditBatch } from './auditBatch.js';
+import { createAuditSummary, mergeAuditSummary, type AuditSummary } from './auditSummary.js';
 import { write } from './io.js';
-import { readLines } from './readLines.js';
+import { ndjsonBatches, type BatchLimits } from './ndjsonBatches.js';
+
+export type { AuditRecord } from './auditBatch.js';
 
 export interface AuditOptions {
   readonly evaluator: Evaluator;
@@ -12,60 +14,30 @@ export interface AuditOptions {
   readonly lang?: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace?: boolean;
-  /** Called after each line with the totals so far and the bytes of input consumed. */
+  /** Called after each batch of lines with the totals so far and the bytes of input consumed. */
   readonly onProgress?: (summary: AuditSummary, bytesRead: number) => void;
+  /** How many lines (or bytes) are read and written at a time; small by default. */
+  readonly batch?: Partial<BatchLimits>;
 }
 
-/** One output record per input line: the assessment, or the problems that kept the line from one. */
-export type AuditRecord =
-  | { readonly line: number; readonly assessment: unknown }
-  | { readonly line: number; readonly error: { readonly caseId?: string; readonly issues: readonly InputIssue[] } };
-
-function problem(message: string): InputIssue[] {
-  return [{ path: '', message }];
-}
+/** Lines are taken a few at a time: assessments with their trace are large, so batches stay short. */
+export const DEFAULT_BATCH: BatchLimits = { lines: 64, bytes: 256 * 1024 };
 
 /**
- * Audits an NDJSON stream of cases: each input line yields exactly one output line, in input order —
- * `{"line": n, "assessment": …}`, or `{"line": n, "error": {"issues": […]}}` for an invalid case, a line
- * that is not JSON, or a blank line (never silently dropped). Reading pauses while the output is
- * full (`drain`), and only counters are kept, so memory stays flat however long the input.
+ * Audits an NDJSON stream of cases in this thread: each input line yields exactly one output line,
+ * in input order — `{"line": n, "assessment": …}`, or `{"line": n, "error": {"issues": […]}}` for an
+ * invalid case, a line that is not JSON, or a blank line (never silently dropped). Reading pauses
+ * while the output is full (`drain`), and only counters are kept, so memory stays flat however long
+ * the input. The command line uses {@link auditInParallel} (worker threads), which writes the same bytes.
  */
 export async function audit(input: Readable, output: Writable, options: AuditOptions): Promise<AuditSummary> {
   const summary = createAuditSummary();
-  const lang = options.lang ?? 'en';
-  let line = 0;
-  let bytes = 0;
-  for await (const text of readLines(input)) {
-    line++;
-    bytes += Buffer.byteLength(text) + 1;
-    let record: AuditRecord;
-    if (text.trim() === '') {
-      record = { line, error: { issues: problem(lang === 'zh' ? '空行：没有案件' : 'blank line: no case') } };
-    } else {
-      let input: unknown;
-      let parsed = true;
-      try {
-        input = JSON.parse(text);
-      } catch (error) {
-        parsed = false;
-        record = { line, error: { issues: problem(`${lang === 'zh' ? '不是有效的 JSON' : 'not valid JSON'}: ${(error as Error).message}`) } };
-      }
-      if (parsed) {
-        try {
-          const assessment = await options.evaluator.evaluate(input, { asOf: options.asOf, lang });
-          addAssessment(summary, assessment);
-          record = { line, assessment: options.withoutTrace ? { ...assessment, trace: undefined } : assessment };
-        } catch (error) {
-          const caseId = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : undefined;
-          const issues = error instanceof CaseValidationError ? error.issues : problem((error as Error).message);
-          record = { line, error: { ...(caseId !== undefined ? { caseId } : {}), issues } };
-        }
-      }
-    }
-    if ('error' in record!) addRejection(summary);
-    await write(output, `${JSON.stringify(record!)}\n`);
-    options.onProgress?.(summary, bytes);
+  const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false };
+  for await (const batch of ndjsonBatches(input, { ...DEFAULT_BATCH, ...options.batch })) {
+    const done = await auditBatch(batch.bytes, batch.firstLine, options.evaluator, settings);
+    mergeAuditSummary(summary, done.summary);
+    await write(output, done.records);
+    options.onProgress?.(summary, batch.endByte);
   }
   return summary;
 }

@@ -49,6 +49,28 @@ export function addRejection(summary: AuditSummary): void {
   summary.rejected++;
 }
 
+function mergeTally(into: Tally, part: Tally): void {
+  into.total += part.total;
+  for (const [id, n] of part.byId) into.byId.set(id, (into.byId.get(id) ?? 0) + n);
+  for (const [key, { name, count }] of part.byOrgan) {
+    const entry = into.byOrgan.get(key);
+    if (entry) entry.count += count;
+    else into.byOrgan.set(key, { name, count });
+  }
+}
+
+/**
+ * Adds the totals of part of an audit (a batch a worker assessed) to the run's. Summaries are plain
+ * counters and Maps, so they cross to and from worker threads as they are (structured clone).
+ */
+export function mergeAuditSummary(into: AuditSummary, part: AuditSummary): void {
+  into.read += part.read;
+  into.assessed += part.assessed;
+  into.rejected += part.rejected;
+  mergeTally(into.overdue, part.overdue);
+  mergeTally(into.findings, part.findings);
+}
+
 const byCount = <T extends { count: number }>(a: [string, T], b: [string, T]) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** The summary as plain JSON, entries ordered by count (descending) then key, so it is deterministic. */

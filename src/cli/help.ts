@@ -52,12 +52,16 @@ Assess a batch: one JSON case per line. Writes one NDJSON record per input line,
 Blank and unparseable lines are reported as errors, never dropped. At the end a summary table goes to
 stderr: read / assessed / rejected (read = assessed + rejected), overdue obligations and findings by
 organ and by id. A progress line is drawn on stderr only when it is a terminal. Memory stays flat.
+Cases are assessed on worker threads, one per core; the records keep the input's order.
+A line ends at \n (or \r\n); the last line counts without one.
 
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --out FILE            write the records to FILE instead of stdout
   --summary FILE        also write the summary as JSON to FILE
   --lang en|zh          language of validation messages
   --without-trace       leave the rule trace out of each assessment (smaller output)
+  --threads N           worker threads (default: one per core); 1 is one worker beside the reader
+  --evaluator KIND      compiled (default) or json-rules-engine (the reference; slower)
   --fail-on-findings    exit 1 when any case has a finding
   --fail-on-overdue     exit 1 when any obligation is overdue
   --fail-on-rejected    exit 2 when any line was rejected

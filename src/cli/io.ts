@@ -17,7 +17,7 @@ export interface CliIo {
 }
 
 /** Writes a chunk and waits for `drain` when the stream's buffer is full (back-pressure). */
-export async function write(stream: Writable, chunk: string): Promise<void> {
+export async function write(stream: Writable, chunk: string | Uint8Array): Promise<void> {
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
     const onDrain = () => {

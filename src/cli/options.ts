@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../dates/isoDate.js';
+import { EVALUATOR_KINDS, type EvaluatorKind } from '../engine/runner.js';
 import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
 import { UsageError } from './exitCodes.js';
@@ -63,6 +64,20 @@ export function checkLang(value: string | undefined): 'en' | 'zh' {
   const lang = value ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
   return lang;
+}
+
+/** `--threads N`: a whole number of worker threads, at least 1; left out, one per core. */
+export function checkThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--threads must be a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+/** `--evaluator`: the compiled evaluator by default, or json-rules-engine (the reference). */
+export function checkEvaluatorKind(value: string | undefined): EvaluatorKind {
+  const kind = value ?? 'compiled';
+  if (!(EVALUATOR_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--evaluator must be ${EVALUATOR_KINDS.join(' or ')}, not "${kind}"`);
+  return kind as EvaluatorKind;
 }
 
 /** `--policy key=value`: `true`/`false` become booleans, numbers numbers; anything else is a usage error. */

@@ -2,12 +2,11 @@ import { createReadStream, createWriteStream, existsSync, statSync, writeFileSyn
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
-import { audit } from '../audit.js';
+import { auditInParallel } from '../auditInParallel.js';
 import { formatSummary, summaryToJson, type AuditSummary } from '../auditSummary.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
-import { asOfOrToday, checkLang, evaluatorOptions, parse } from '../options.js';
+import { asOfOrToday, checkEvaluatorKind, checkLang, checkThreads, evaluatorOptions, parse } from '../options.js';
 
 /** A one-line progress display, redrawn at most every 100 ms; a bar when the input size is known. */
 function progress(io: CliIo, totalBytes: number | undefined) {
@@ -35,12 +34,15 @@ function progress(io: CliIo, totalBytes: number | undefined) {
 }
 
 /**
- * `petition-rules audit <cases.ndjson|-> [--as-of DATE] [--out FILE] [--summary FILE]`
+ * `petition-rules audit <cases.ndjson|-> [--as-of DATE] [--out FILE] [--summary FILE] [--threads N] [--evaluator KIND]`
  *
  * Streams a batch of cases (one JSON case per line) through the evaluator and writes one NDJSON record
- * per input line, in order, to stdout or `--out`. A summary table (read / assessed / rejected; overdue
- * obligations and findings by organ and by id) goes to stderr at the end, and as JSON to `--summary`.
- * A progress line is drawn on stderr only when stderr is a terminal.
+ * per input line, in order, to stdout or `--out`. The cases are assessed on worker threads, one per
+ * core unless `--threads` says otherwise (`--threads 1` is one worker beside the thread that reads and
+ * writes), with the compiled evaluator unless `--evaluator json-rules-engine`. A summary table (read /
+ * assessed / rejected; overdue obligations and findings by organ and by id) goes to stderr at the end,
+ * and as JSON to `--summary`. A progress line is drawn on stderr only when stderr is a terminal. A
+ * worker that fails stops the audit (exit 2) with a message naming the lines it held.
  *
  * Rejected lines are records of the output, not a failure of the run; exit 1 only where asked
  * (`--fail-on-findings`, `--fail-on-overdue`), exit 2 with `--fail-on-rejected` when any line was rejected.
@@ -52,13 +54,16 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     summary: { type: 'string' },
     lang: { type: 'string' },
     'without-trace': { type: 'boolean' },
+    threads: { type: 'string' },
+    evaluator: { type: 'string' },
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
     'fail-on-rejected': { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)');
   const lang = checkLang(values.lang);
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  const threads = checkThreads(values.threads);
+  const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator) };
   const name = positionals[0]!;
   let input: Readable;
   let totalBytes: number | undefined;
@@ -73,11 +78,12 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
   const output: Writable = values.out === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.out));
   const bar = io.stderrIsTTY ? progress(io, totalBytes) : undefined;
 
-  const summary = await audit(input, output, {
+  const summary = await auditInParallel(input, output, {
     evaluator,
     asOf,
     lang,
     withoutTrace: values['without-trace'] ?? false,
+    ...(threads !== undefined ? { threads } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.clear();

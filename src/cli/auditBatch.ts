@@ -1,0 +1,92 @@
+import type { Assessment } from '../assessment/types.js';
+import type { Lang } from '../case/validateCase.js';
+import { CaseValidationError, type InputIssue } from '../errors/CaseValidationError.js';
+import type { Evaluator } from '../evaluate/createEvaluator.js';
+import { addAssessment, addRejection, createAuditSummary, type AuditSummary } from './auditSummary.js';
+import { linesOf } from './ndjsonBatches.js';
+
+/** What every line of one audit is assessed with. */
+export interface AuditSettings {
+  readonly asOf: string;
+  readonly lang: Lang;
+  /** Leave the rule trace out of each assessment (smaller output). */
+  readonly withoutTrace: boolean;
+}
+
+/** One output record per input line: the assessment, or the problems that kept the line from one. */
+export type AuditRecord =
+  | { readonly line: number; readonly assessment: unknown }
+  | { readonly line: number; readonly error: { readonly caseId?: string; readonly issues: readonly InputIssue[] } };
+
+/** A batch's records, as NDJSON text in input order, and the totals of its lines alone. */
+export interface AuditedBatch {
+  readonly records: string;
+  readonly summary: AuditSummary;
+}
+
+function problem(message: string): InputIssue[] {
+  return [{ path: '', message }];
+}
+
+function rejection(line: number, error: Extract<AuditRecord, { error: unknown }>['error'], summary: AuditSummary): string {
+  addRejection(summary);
+  return `${JSON.stringify({ line, error } satisfies AuditRecord)}\n`;
+}
+
+function assessed(line: number, assessment: Assessment, settings: AuditSettings, summary: AuditSummary): string {
+  addAssessment(summary, assessment);
+  const shown = settings.withoutTrace ? { ...assessment, trace: undefined } : assessment;
+  // The same bytes as JSON.stringify({ line, assessment }), without building that object.
+  return `{"line":${line},"assessment":${JSON.stringify(shown)}}\n`;
+}
+
+function failed(line: number, input: unknown, error: unknown, summary: AuditSummary): string {
+  const caseId = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : undefined;
+  const issues = error instanceof CaseValidationError ? error.issues : problem((error as Error).message);
+  return rejection(line, { ...(caseId !== undefined ? { caseId } : {}), issues }, summary);
+}
+
+/**
+ * The record of one input line, counted into `summary`: `{"line":n,"assessment":…}`, or
+ * `{"line":n,"error":{"caseId"?,"issues":[…]}}` for an invalid case, a line that is not JSON, or a blank
+ * line (never silently dropped). The compiled evaluator answers synchronously, and then so does this;
+ * json-rules-engine gives a promise.
+ */
+export function auditLine(text: string, line: number, evaluator: Evaluator, settings: AuditSettings, summary: AuditSummary): string | Promise<string> {
+  const { lang } = settings;
+  if (text.trim() === '') return rejection(line, { issues: problem(lang === 'zh' ? '空行：没有案件' : 'blank line: no case') }, summary);
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return rejection(line, { issues: problem(`${lang === 'zh' ? '不是有效的 JSON' : 'not valid JSON'}: ${(error as Error).message}`) }, summary);
+  }
+  const options = { asOf: settings.asOf, lang };
+  if (evaluator.kind === 'compiled') {
+    try {
+      return assessed(line, evaluator.evaluateSync(input, options), settings, summary);
+    } catch (error) {
+      return failed(line, input, error, summary);
+    }
+  }
+  return evaluator.evaluate(input, options).then(
+    (assessment) => assessed(line, assessment, settings, summary),
+    (error: unknown) => failed(line, input, error, summary),
+  );
+}
+
+/**
+ * Audits a batch of whole input lines (see {@link linesOf} for what a line is): the records of its
+ * lines in order, and a summary of them alone, to be merged into the run's. The one place the
+ * sequential audit and the audit workers turn lines into records, so both write the same bytes.
+ */
+export async function auditBatch(bytes: Uint8Array, firstLine: number, evaluator: Evaluator, settings: AuditSettings): Promise<AuditedBatch> {
+  const summary = createAuditSummary();
+  const lines = linesOf(bytes);
+  let records = '';
+  for (let i = 0; i < lines.length; i++) {
+    const record = auditLine(lines[i]!, firstLine + i, evaluator, settings, summary);
+    records += typeof record === 'string' ? record : await record;
+  }
+  return { records, summary };
+}

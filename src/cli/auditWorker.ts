@@ -1,0 +1,43 @@
+import { workerData } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { createEvaluator, type Evaluator, type EvaluatorOptions } from '../evaluate/createEvaluator.js';
+import { auditBatch, type AuditSettings } from './auditBatch.js';
+import type { AuditSummary } from './auditSummary.js';
+
+/** What every audit worker is started with: plain data, copied to each thread. */
+export interface AuditWorkerData {
+  /** The evaluator to build; only serialisable options (no calendar, no operator functions). */
+  readonly evaluator: Omit<EvaluatorOptions, 'calendar' | 'operators'>;
+  readonly settings: AuditSettings;
+}
+
+/** One batch to audit: whole lines as bytes (transferred, not copied), and its first line's number. */
+export interface AuditTask {
+  readonly bytes: Uint8Array;
+  readonly firstLine: number;
+}
+
+/** A batch's records as UTF-8 bytes (transferred back, not copied) and the totals of its lines. */
+export interface AuditTaskResult {
+  readonly records: Uint8Array;
+  readonly summary: AuditSummary;
+}
+
+const data = workerData as AuditWorkerData;
+let evaluator: Evaluator | undefined;
+const encoder = new TextEncoder();
+
+/**
+ * An audit worker thread (run by the piscina pool of {@link auditInParallel}): builds its evaluator
+ * once, on its first batch (so a failure to build rejects that batch instead of killing the thread),
+ * then for each batch decodes, parses and assesses its lines with the same {@link auditBatch} as the
+ * sequential audit, and hands back the records already encoded, so the main thread only writes bytes.
+ */
+export default async function auditWorker(task: AuditTask): Promise<AuditTaskResult> {
+  evaluator ??= createEvaluator(data.evaluator);
+  const { records, summary } = await auditBatch(task.bytes, task.firstLine, evaluator, data.settings);
+  // A fresh buffer of its own (never Node's shared pool), so it can be moved to the main thread.
+  const bytes = encoder.encode(records);
+  const result: AuditTaskResult = { records: bytes, summary };
+  return move({ get [transferableSymbol]() { return [bytes.buffer]; }, get [valueSymbol]() { return result; } }) as unknown as AuditTaskResult;
+}
