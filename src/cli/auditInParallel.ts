@@ -9,7 +9,7 @@ import { createAuditSummary, mergeAuditSummary, type AuditSummary } from './audi
 import type { AuditTask, AuditTaskResult, AuditWorkerData } from './auditWorker.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { write } from './io.js';
-import { ndjsonBatches, type BatchLimits } from './ndjsonBatches.js';
+import { ndjsonBatches, type BatchLimits, type LineBatch } from './ndjsonBatches.js';
 
 export interface ParallelAuditOptions {
   /** The evaluator each worker builds: plain data only (directory array, jurisdiction, pack folders or data, policy, evaluator kind). */
@@ -87,9 +87,24 @@ export async function auditInParallel(input: Readable, output: Writable, options
     workerData,
     ...(execArgv ? { execArgv } : {}),
   });
-  // A worker that fails outside a task (at start-up, say) is reported here, not on a task.
-  const poolFailure = new Promise<never>((_, reject) => pool.once('error', reject));
-  poolFailure.catch(() => {});
+  // A worker that fails outside a task (at start-up, say) is reported on the pool, not on a task: it
+  // fails every batch still waiting. (Not a Promise.race against one never-settled promise: each race
+  // would stay attached to it, holding its batch's records, and memory would grow with the input.)
+  let poolFailure: unknown;
+  const waiting = new Set<(error: unknown) => void>();
+  pool.on('error', (error: unknown) => {
+    poolFailure ??= error;
+    for (const fail of waiting) fail(error);
+  });
+  const submit = (batch: LineBatch) =>
+    new Promise<AuditTaskResult>((resolve, reject) => {
+      if (poolFailure !== undefined) return reject(poolFailure);
+      waiting.add(reject);
+      pool
+        .run({ bytes: batch.bytes, firstLine: batch.firstLine }, { transferList: [batch.bytes.buffer as ArrayBuffer] })
+        .then(resolve, reject)
+        .finally(() => waiting.delete(reject));
+    });
 
   const summary = createAuditSummary();
   const pending: Array<{ result: Promise<AuditTaskResult>; firstLine: number; lines: number; endByte: number }> = [];
@@ -97,7 +112,7 @@ export async function auditInParallel(input: Readable, output: Writable, options
     const oldest = pending.shift()!;
     let done: AuditTaskResult;
     try {
-      done = await Promise.race([oldest.result, poolFailure]);
+      done = await oldest.result;
     } catch (error) {
       throw new AuditWorkerError(oldest.firstLine, oldest.lines, error);
     }
@@ -107,7 +122,7 @@ export async function auditInParallel(input: Readable, output: Writable, options
   };
   try {
     for await (const batch of ndjsonBatches(input, limits)) {
-      const result = pool.run({ bytes: batch.bytes, firstLine: batch.firstLine }, { transferList: [batch.bytes.buffer as ArrayBuffer] });
+      const result = submit(batch);
       result.catch(() => {}); // reported when its turn to be written comes
       pending.push({ result, firstLine: batch.firstLine, lines: batch.lines, endByte: batch.endByte });
       while (pending.length >= inFlight) await writeOldest();
