@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -69,5 +69,16 @@ describe.runIf(once)('the built package', () => {
       expect(JSON.stringify(result.assessment)).toBe(fromSource);
     }
     expect(JSON.parse(cjs.stdout).assessment.guidance.map((g: { id: string }) => g.id)).toEqual(['elect-representatives']);
+  });
+
+  it('runs the audit command on worker threads, its worker file next to the command', async () => {
+    expect(existsSync(join(out, 'auditWorker.js'))).toBe(true);
+    const file = join(out, 'cases.ndjson');
+    writeFileSync(file, `${JSON.stringify(input)}\nnot json\n${JSON.stringify({ ...input, id: 'built-2' })}\n`);
+    const { stdout, stderr } = await run(process.execPath, [join(out, 'cli.js'), 'audit', file, '--as-of', '2023-03-01', '--threads', '2'], { cwd: out });
+    const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; assessment?: unknown });
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(JSON.stringify(records[0]!.assessment)).toBe(JSON.stringify(await createEvaluator().evaluate(input, { asOf: '2023-03-01' })));
+    expect(stderr).toMatch(/read\s+3\n\s+assessed\s+2\n\s+rejected\s+1/);
   });
 });
