@@ -7,7 +7,12 @@ import type { Startup } from './startup.js';
 export interface Figures {
   readonly startup: { readonly jsonRulesEngine: Startup; readonly compiled: Startup | undefined };
   readonly evaluate: { readonly jsonRulesEngine: EvaluateFigures; readonly compiled: EvaluateFigures | undefined };
-  readonly floor: { readonly oneThread: FloorFigures; readonly allCores: FloorFigures };
+  /** The floor with `JSON.stringify` (judged), and with the evaluator's own `stringify` where the build has it. */
+  readonly floor: {
+    readonly oneThread: FloorFigures;
+    readonly allCores: FloorFigures;
+    evaluatorStringify?: { readonly oneThread: FloorFigures; readonly allCores: FloorFigures };
+  };
   /** The audit the targets are judged on (compiled, all threads, where the build offers them). */
   readonly audit: AuditFigures;
   /** The same audit on one thread, where the CLI has `--threads`. */
@@ -111,9 +116,12 @@ export function table(f: Figures, t: readonly Target[]): string {
     const a = f.auditOneThread;
     rows.push([`audit, ${a.evaluator}, 1 thread: ${int(a.cases)} cases`, `${int(a.casesPerSecond)} cases/s · peak RSS ${rss(a)}`, '', '']);
   }
+  const own = f.floor.evaluatorStringify;
+  const floorRow = (which: 'oneThread' | 'allCores') =>
+    `${int(f.floor[which].recordsPerSecond)} records/s${own ? ` · with \`evaluator.stringify\`: ${int(own[which].recordsPerSecond)}` : ''}`;
   rows.push(
-    [`floor: \`JSON.parse\` of each line + \`JSON.stringify\` of its record only, 1 thread`, `${int(f.floor.oneThread.recordsPerSecond)} records/s (${(f.floor.oneThread.recordBytes / 1024).toFixed(1)} kB a record)`, '', ''],
-    [`floor on all cores (${f.floor.allCores.threads} worker threads)`, `${int(f.floor.allCores.recordsPerSecond)} records/s`, '', ''],
+    [`floor: \`JSON.parse\` of each line + \`JSON.stringify\` of its record (${(f.floor.oneThread.recordBytes / 1024).toFixed(1)} kB) only, 1 thread`, floorRow('oneThread'), '', ''],
+    [`floor on all cores (${f.floor.allCores.threads} worker threads)`, floorRow('allCores'), '', ''],
   );
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [

@@ -24,7 +24,7 @@ import { ensureBuilt } from './build.js';
 import { cliFeatures } from './cliFeatures.js';
 import { corpusFile, corpusLines } from './corpus.js';
 import { measureEvaluate, type EvaluateRun } from './evaluateThroughput.js';
-import { measureFloor } from './floor.js';
+import { measureFloor, type Serialiser } from './floor.js';
 import { describeMachine, machine } from './machine.js';
 import { AS_OF, directoryFile, distIndexUrl, resultsFile } from './paths.js';
 import { table, targets, type Figures } from './report.js';
@@ -72,12 +72,18 @@ const evaluateFigures = { jsonRulesEngine: jre.figures, compiled: compiled?.figu
 for (const f of [evaluateFigures.jsonRulesEngine, evaluateFigures.compiled]) if (f && f.rejected > 0) note(`${f.evaluator} rejected ${f.rejected} generated cases`);
 
 log('floor: JSON.parse + JSON.stringify only, 1 thread and all cores …');
-const assessmentsJson = JSON.stringify((compiled ?? jre).assessments);
+const plain: Serialiser = { kind: 'JSON.stringify', assessmentsJson: JSON.stringify((compiled ?? jre).assessments) };
+const hasStringify = compiled !== undefined && typeof (compiledEvaluator as Partial<typeof compiledEvaluator>).stringify === 'function';
 jre = compiled = undefined; // free the corpus' assessments before the audits
-const floor = {
-  oneThread: await measureFloor(lines, assessmentsJson, 1, options.minSeconds),
-  allCores: await measureFloor(lines, assessmentsJson, options.threads, options.minSeconds),
+const floor: Figures['floor'] = {
+  oneThread: await measureFloor(lines, plain, 1, options.minSeconds),
+  allCores: await measureFloor(lines, plain, options.threads, options.minSeconds),
 };
+if (hasStringify) {
+  log('floor: the same with evaluator.stringify …');
+  const own: Serialiser = { kind: 'evaluator.stringify', distIndexUrl, directoryFile, asOf: AS_OF };
+  floor.evaluatorStringify = { oneThread: await measureFloor(lines, own, 1, options.minSeconds), allCores: await measureFloor(lines, own, options.threads, options.minSeconds) };
+}
 
 const cli = cliFeatures();
 if (!cli.threads) note('the CLI has no --threads (parallel audit) in this build: the audit runs on one thread');

@@ -37,10 +37,20 @@ describe('README', () => {
     }
   });
 
-  it('documents every CLI command and the exit codes, and has no Performance section', () => {
+  it('documents every CLI command and the exit codes', () => {
     for (const command of Object.keys(commandHelp)) expect(readme).toContain(`| \`${command}`);
     expect(readme).toMatch(/\| `0` \|[\s\S]*\| `1` \|[\s\S]*\| `2` \|/);
-    expect(readme).not.toMatch(/^#+ Performance/m);
+  });
+
+  it('shows measured figures only with the machine, the date and every target judged (npm run bench)', () => {
+    const start = readme.indexOf('\n## Performance\n');
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    expect(section).toContain('npm run bench');
+    expect(section).toMatch(/^Measured \d{4}-\d{2}-\d{2} on .+ cores, .+ RAM, Node v\d+/m);
+    for (const target of ['≥ 50,000 cases/s', '≥ 0.25 × floor', '≥ 100× json-rules-engine', 'p99 ≤ 1 ms', 'p99 ≤ 5 ms', '≤ 256 MB', '≤ 150 ms']) {
+      expect(section.split('\n').some((row) => row.includes(`| ${target}`) && /\| (PASS|MISS|n\/a) \|$/.test(row)), target).toBe(true);
+    }
   });
 
   it('shows the example report as the program prints it: every line in order, `…` standing for lines or text left out', async () => {
