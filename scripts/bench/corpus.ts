@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { AS_OF, generatorFile } from './paths.js';
  * The bench's cases come from the one realistic generator, examples/audit/generate-cases.ts: in memory
  * for the evaluate corpus, streamed to an NDJSON file for the audit (a million cases never sit in
  * memory). Files are kept in the temp folder, named by seed, count and a hash of the generator's
- * source, so a re-run reuses them and a changed generator never reuses a stale file.
+ * source, so a re-run reuses them and a changed generator never reuses a stale file (and removes them).
  */
 
 export const corpusDir = join(tmpdir(), 'petition-rules-bench');
@@ -27,6 +27,8 @@ export async function corpusFile(count: number, seed: number): Promise<{ file: s
   mkdirSync(corpusDir, { recursive: true });
   const file = join(corpusDir, `cases-seed${seed}-${count}-${version}.ndjson`);
   if (existsSync(file)) return { file, reused: true, ms: 0 };
+  // Files of an earlier version of the generator will not be read again.
+  for (const old of readdirSync(corpusDir)) if (/^cases-.*\.ndjson$/.test(old) && !old.endsWith(`-${version}.ndjson`)) rmSync(join(corpusDir, old), { force: true });
   const started = performance.now();
   const partial = `${file}.${process.pid}.partial`;
   const out = createWriteStream(partial);
