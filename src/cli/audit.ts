@@ -34,9 +34,9 @@ export async function audit(input: Readable, output: Writable, options: AuditOpt
   const summary = createAuditSummary();
   const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false };
   for await (const batch of ndjsonBatches(input, { ...DEFAULT_BATCH, ...options.batch })) {
-    const done = await auditBatch(batch.bytes, batch.firstLine, options.evaluator, settings);
-    mergeAuditSummary(summary, done.summary);
-    await write(output, done.records);
+    let records = '';
+    mergeAuditSummary(summary, await auditBatch(batch.bytes, batch.firstLine, options.evaluator, settings, (record) => (records += record)));
+    await write(output, records);
     options.onProgress?.(summary, batch.endByte);
   }
   return summary;

@@ -18,12 +18,6 @@ export type AuditRecord =
   | { readonly line: number; readonly assessment: unknown }
   | { readonly line: number; readonly error: { readonly caseId?: string; readonly issues: readonly InputIssue[] } };
 
-/** A batch's records, as NDJSON text in input order, and the totals of its lines alone. */
-export interface AuditedBatch {
-  readonly records: string;
-  readonly summary: AuditSummary;
-}
-
 function problem(message: string): InputIssue[] {
   return [{ path: '', message }];
 }
@@ -88,17 +82,17 @@ export function auditLine(text: string, line: number, evaluator: Evaluator, sett
 }
 
 /**
- * Audits a batch of whole input lines (see {@link linesOf} for what a line is): the records of its
- * lines in order, and a summary of them alone, to be merged into the run's. The one place the
- * sequential audit and the audit workers turn lines into records, so both write the same bytes.
+ * Audits a batch of whole input lines (see {@link linesOf} for what a line is): hands each line's record
+ * to `emit` in input order, the moment it is made, and returns the totals of the batch's lines alone,
+ * to be merged into the run's. The one place the sequential audit and the audit workers turn lines into
+ * records, so both write the same bytes.
  */
-export async function auditBatch(bytes: Uint8Array, firstLine: number, evaluator: Evaluator, settings: AuditSettings): Promise<AuditedBatch> {
+export async function auditBatch(bytes: Uint8Array, firstLine: number, evaluator: Evaluator, settings: AuditSettings, emit: (record: string) => void): Promise<AuditSummary> {
   const summary = createAuditSummary();
   const lines = linesOf(bytes);
-  let records = '';
   for (let i = 0; i < lines.length; i++) {
     const record = auditLine(lines[i]!, firstLine + i, evaluator, settings, summary);
-    records += typeof record === 'string' ? record : await record;
+    emit(typeof record === 'string' ? record : await record);
   }
-  return { records, summary };
+  return summary;
 }

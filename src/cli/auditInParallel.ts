@@ -84,6 +84,8 @@ export async function auditInParallel(input: Readable, output: Writable, options
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: Infinity,
+    // One batch at a time per worker: a worker keeps one buffer for the records it writes.
+    concurrentTasksPerWorker: 1,
     workerData,
     ...(execArgv ? { execArgv } : {}),
   });

@@ -3,6 +3,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { createEvaluator, type Evaluator, type EvaluatorOptions } from '../evaluate/createEvaluator.js';
 import { auditBatch, type AuditSettings } from './auditBatch.js';
 import type { AuditSummary } from './auditSummary.js';
+import { RecordBytes } from './recordBytes.js';
 
 /** What every audit worker is started with: plain data, copied to each thread. */
 export interface AuditWorkerData {
@@ -25,7 +26,8 @@ export interface AuditTaskResult {
 
 const data = workerData as AuditWorkerData;
 let evaluator: Evaluator | undefined;
-const encoder = new TextEncoder();
+// Piscina gives a worker one batch at a time (concurrentTasksPerWorker 1), so one buffer serves them all.
+const records = new RecordBytes();
 
 /**
  * An audit worker thread (run by the piscina pool of {@link auditInParallel}): builds its evaluator
@@ -35,9 +37,9 @@ const encoder = new TextEncoder();
  */
 export default async function auditWorker(task: AuditTask): Promise<AuditTaskResult> {
   evaluator ??= createEvaluator(data.evaluator);
-  const { records, summary } = await auditBatch(task.bytes, task.firstLine, evaluator, data.settings);
-  // A fresh buffer of its own (never Node's shared pool), so it can be moved to the main thread.
-  const bytes = encoder.encode(records);
+  records.discard();
+  const summary = await auditBatch(task.bytes, task.firstLine, evaluator, data.settings, records.write);
+  const bytes = records.take();
   const result: AuditTaskResult = { records: bytes, summary };
   return move({ get [transferableSymbol]() { return [bytes.buffer]; }, get [valueSymbol]() { return result; } }) as unknown as AuditTaskResult;
 }
