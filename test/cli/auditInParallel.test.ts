@@ -128,11 +128,12 @@ describe.runIf(once)('auditInParallel', () => {
   });
 
   it('keeps memory flat: the records of written batches are let go', async () => {
-    // 300 batches of a megabyte of records each pass through this thread; only the few in flight may stay.
+    // 500 batches of a megabyte of records each pass through this thread; only the few in flight, and
+    // what the garbage collector has not yet come for, may stay (a leak kept all 500 MB).
     let written = 0;
     let peak = 0;
     const discard = new Writable({ write: (chunk: Buffer, _, done) => ((written += chunk.length), done()) });
-    await auditInParallel(Readable.from(['\n'.repeat(300)]), discard, {
+    await auditInParallel(Readable.from(['\n'.repeat(500)]), discard, {
       evaluator: {},
       asOf,
       threads: 2,
@@ -141,8 +142,8 @@ describe.runIf(once)('auditInParallel', () => {
       workerFile: new URL('./fixtures/workers/big-records.mjs', import.meta.url),
       onProgress: () => (peak = Math.max(peak, process.memoryUsage().external)),
     });
-    expect(written).toBe(300 * 1024 * 1024);
-    expect(peak).toBeLessThan(100 * 1024 * 1024);
+    expect(written).toBe(500 * 1024 * 1024);
+    expect(peak).toBeLessThan(250 * 1024 * 1024);
   });
 
   it('fails, naming the lines, when a worker dies, throws, or cannot start; nothing waits forever', async () => {
