@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordBytes } from '../../src/cli/recordBytes.js';
 
-/** A worker's records as bytes: the UTF-8 of the records joined, however large, in a buffer of its own. */
+/** A worker's records as bytes: the UTF-8 of the records joined, however large, in a buffer of their own. */
 describe('RecordBytes', () => {
   it('gives the UTF-8 of the records written since the last take, growing past its first megabyte', () => {
     const bytes = new RecordBytes();
@@ -9,9 +9,13 @@ describe('RecordBytes', () => {
     for (const r of records) bytes.write(r);
     const out = bytes.take();
     expect(Buffer.from(out).toString('utf8')).toBe(records.join(''));
-    expect(out.byteOffset === 0 && out.buffer.byteLength === out.byteLength).toBe(true); // its own buffer, transferable
     bytes.write('{"line":4}\n');
-    expect(Buffer.from(bytes.take()).toString('utf8')).toBe('{"line":4}\n');
+    const next = bytes.take();
+    expect(Buffer.from(next).toString('utf8')).toBe('{"line":4}\n');
+    // Each batch's bytes start a buffer of their own (transferable), never touched again by the writer.
+    expect(out.byteOffset).toBe(0);
+    expect(next.buffer).not.toBe(out.buffer);
+    expect(Buffer.from(out).toString('utf8')).toBe(records.join(''));
   });
 
   it('forgets a half-written batch on discard', () => {
