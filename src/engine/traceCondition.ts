@@ -12,14 +12,16 @@ export function isFactReference(value: unknown): value is { fact: string; path?:
  * condition was evaluated, and `result` null when it was not (or its operator gave no boolean).
  */
 export function leafTrace(leaf: LeafCondition, result: unknown, factValue: unknown, valueResolved: unknown): TraceCondition {
+  // Built field by field (not with spreads): this runs for every condition of every rule that fires.
+  const trace: Record<string, unknown> = { fact: leaf.fact };
+  if (leaf.path !== undefined) trace.path = leaf.path;
+  trace.operator = leaf.operator;
+  trace.value = leaf.value;
   const evaluated = typeof result === 'boolean';
-  return {
-    fact: leaf.fact,
-    ...(leaf.path !== undefined ? { path: leaf.path } : {}),
-    operator: leaf.operator,
-    value: leaf.value,
-    ...(evaluated ? { factValue } : {}),
-    ...(evaluated && isFactReference(leaf.value) ? { valueResolved } : {}),
-    result: evaluated ? result : null,
-  };
+  if (evaluated) {
+    trace.factValue = factValue;
+    if (isFactReference(leaf.value)) trace.valueResolved = valueResolved;
+  }
+  trace.result = evaluated ? result : null;
+  return trace as TraceCondition;
 }

@@ -235,7 +235,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
       facts.obligations = Object.fromEntries(builder.items('obligations').map((o) => [String(o.id), o]));
       const fired = yield { rules: stages[stage]!, facts };
       for (const { rule, conditions } of fired) {
-        const grounds = { basis: [...rule.citations], rules: [rule.id], facts: factsSeen(conditions) };
+        const grounds = { basis: rule.citations.slice(), rules: [rule.id], facts: factsSeen(conditions) };
         const yielded: string[] = [];
         for (const outcome of rule.outcomes) {
           const m = materialisers[outcome.kind]!;
@@ -244,17 +244,11 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
             yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
           }
         }
-        trace.push({
-          rule: rule.id,
-          pack: rule.pack,
-          title: rule.title,
-          citations: rule.citations,
-          stage,
-          dependsOn: rule.dependsOn ?? [],
-          ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
-          conditions,
-          yielded: union(yielded, []),
-        });
+        const entry: Record<string, unknown> = { rule: rule.id, pack: rule.pack, title: rule.title, citations: rule.citations, stage, dependsOn: rule.dependsOn ?? [] };
+        if (rule.interpretation) entry.interpretation = rule.interpretation;
+        entry.conditions = conditions;
+        entry.yielded = union(yielded, []);
+        trace.push(entry as unknown as TraceEntry);
       }
     }
 

@@ -83,16 +83,27 @@ export const materialisers: Record<string, Materialiser> = {
   obligation: obligationMaterialiser,
 };
 
+/** `fact` or `fact.path`, the key a fact read is shown under; made once per pair (the keys are few, the reads many). */
+const factKeys = new Map<string, Map<string, string>>();
+function factKey(fact: string, path: string | undefined): string {
+  if (!path) return fact;
+  let byPath = factKeys.get(fact);
+  if (!byPath) factKeys.set(fact, (byPath = new Map()));
+  let key = byPath.get(path);
+  if (key === undefined) byPath.set(path, (key = `${fact}.${path}`));
+  return key;
+}
+
 /** The fact values a rule's conditions read, keyed `fact` or `fact.path` (evaluated leaves only). */
 export function factsSeen(condition: TraceCondition, out: Record<string, unknown> = {}): Record<string, unknown> {
-  if ('all' in condition) condition.all.forEach((c) => factsSeen(c, out));
-  else if ('any' in condition) condition.any.forEach((c) => factsSeen(c, out));
+  if ('all' in condition) for (const c of condition.all) factsSeen(c, out);
+  else if ('any' in condition) for (const c of condition.any) factsSeen(c, out);
   else if ('not' in condition) factsSeen(condition.not, out);
   else if (condition.result !== null) {
-    out[condition.path ? `${condition.fact}.${condition.path}` : condition.fact] = condition.factValue;
+    out[factKey(condition.fact, condition.path)] = condition.factValue;
     const ref = condition.value as { fact?: string; path?: string } | null;
     if (ref && typeof ref === 'object' && typeof ref.fact === 'string') {
-      out[ref.path ? `${ref.fact}.${ref.path}` : ref.fact] = condition.valueResolved;
+      out[factKey(ref.fact, ref.path)] = condition.valueResolved;
     }
   }
   return out;
@@ -110,7 +121,11 @@ function uniteOrgans(a: readonly unknown[], b: readonly unknown[]): unknown[] {
 
 /** Unites two lists keeping first-seen order. */
 export function union(a: readonly string[], b: readonly string[]): string[] {
-  return [...new Set([...a, ...b])];
+  // The lists are short (a rule's citations, the rules behind an item): a scan beats building a Set.
+  const out: string[] = [];
+  for (const x of a) if (!out.includes(x)) out.push(x);
+  for (const x of b) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 /** Collects items per list, merging items with the same key, in the order rules fired. */
