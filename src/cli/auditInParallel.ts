@@ -62,7 +62,7 @@ function count(value: number, what: string): number {
 
 /**
  * Audits an NDJSON stream of cases on every core and writes exactly the bytes the sequential
- * {@link audit} writes. The main thread only cuts the input into batches of whole lines (as bytes,
+ * `audit()` (./audit.ts) writes. The main thread only cuts the input into batches of whole lines (as bytes,
  * never decoded), hands each to a worker thread of a piscina pool (the buffer is transferred, not
  * copied), and writes the encoded records it gets back — in input order, oldest batch first, so the
  * queue of batches in flight is the reorder buffer. At most `inFlight` batches are read and not yet
@@ -77,7 +77,7 @@ export async function auditInParallel(input: Readable, output: Writable, options
   const limits = { ...PARALLEL_BATCH, ...options.batch };
   count(limits.lines, 'batch lines');
   count(limits.bytes, 'batch bytes');
-  createEvaluator(options.evaluator);
+  createEvaluator(options.evaluator); // only to check the options here, once; each worker builds its own
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   const execArgv = execArgvFor(workerFile);

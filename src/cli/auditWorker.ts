@@ -30,7 +30,7 @@ let evaluator: Evaluator | undefined;
 const records = new RecordBytes();
 
 /**
- * An audit worker thread (run by the piscina pool of {@link auditInParallel}): builds its evaluator
+ * An audit worker thread (run by the piscina pool of `auditInParallel`): builds its evaluator
  * once, on its first batch (so a failure to build rejects that batch instead of killing the thread),
  * then for each batch decodes, parses and assesses its lines with the same {@link auditBatch} as the
  * sequential audit, and hands back the records already encoded, so the main thread only writes bytes.
