@@ -1,7 +1,7 @@
 import type { OrganRef } from '../assessment/types.js';
 import type { Misconduct } from '../case/misconduct.js';
 import type { CaseContext } from '../evaluate/context.js';
-import { parties } from '../parties/parties.js';
+import { resolveParty } from '../parties/parties.js';
 import { entrySerious } from './facts.js';
 
 /**
@@ -56,9 +56,7 @@ export function faultsOf(source: FaultSource, ctx: CaseContext, facts: Readonly<
     return organ ? [{ organ, seriousConsequences: caseSerious, otherLeadersPortfolio: false, entries: [] }] : [];
   }
   if (source.party !== undefined) {
-    const resolver = parties[source.party];
-    if (!resolver) throw new Error(`unknown party "${source.party}"`);
-    return resolver(ctx).map((organ) => ({ organ, seriousConsequences: caseSerious, otherLeadersPortfolio: false, entries: [] }));
+    return resolveParty(ctx, source.party).map((organ) => ({ organ, seriousConsequences: caseSerious, otherLeadersPortfolio: false, entries: [] }));
   }
   return [];
 }

@@ -1,7 +1,7 @@
 import type { Grounds } from '../assessment/types.js';
 import type { CaseContext } from '../evaluate/context.js';
 import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
-import { parties } from '../parties/parties.js';
+import { resolveParty } from '../parties/parties.js';
 import type { Outcome } from '../rules/schema.js';
 import { faultsOf, organKey } from './fault.js';
 
@@ -16,9 +16,7 @@ export const supervisionMaterialiser: Materialiser = {
   idField: 'id',
   materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds, facts?: Readonly<Record<string, unknown>>): Materialised[] {
     if (outcome.kind !== 'supervision') return [];
-    const resolver = parties[outcome.organ];
-    if (!resolver) throw new Error(`unknown party "${outcome.organ}"`);
-    const supervisor = resolver(ctx)[0];
+    const supervisor = resolveParty(ctx, outcome.organ)[0];
     if (!supervisor) return [];
     const source = {
       ...(outcome.supervisedOrgan !== undefined ? { party: outcome.supervisedOrgan } : {}),

@@ -1,7 +1,7 @@
 import type { Grounds, TraceCondition } from '../assessment/types.js';
 import type { Outcome } from '../rules/schema.js';
 import type { CaseContext } from './context.js';
-import { parties } from '../parties/parties.js';
+import { resolveParty } from '../parties/parties.js';
 import { findingMaterialiser } from '../accountability/finding.js';
 import { supervisionMaterialiser } from '../accountability/supervision.js';
 import { obligationMaterialiser } from '../time/obligation.js';
@@ -30,11 +30,7 @@ export interface Materialiser {
   materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds, facts?: Readonly<Record<string, unknown>>): Materialised[];
 }
 
-const resolve = (ctx: CaseContext, party: string) => {
-  const resolver = parties[party];
-  if (!resolver) throw new Error(`unknown party "${party}"`);
-  return resolver(ctx);
-};
+const resolve = resolveParty;
 const organKey = (o: { id: string | null; name: string }) => o.id ?? `~${o.name}`;
 
 export const materialisers: Record<string, Materialiser> = {

@@ -162,3 +162,22 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     return [o ? refOf(o) : roleRef('the organ the improvement suggestion was addressed to', '收到改进建议的机关')];
   },
 };
+
+const resolved = new WeakMap<CaseContext, Map<string, OrganRef[]>>();
+
+/**
+ * The organs a party names for one case. A case's rules name the same few parties many times (the
+ * handling organ in a dozen outcomes), so each is resolved once per case and the answer reused.
+ * An unknown party is an error: packs are checked against this list when they load.
+ */
+export function resolveParty(ctx: CaseContext, party: string): OrganRef[] {
+  let known = resolved.get(ctx);
+  if (!known) resolved.set(ctx, (known = new Map()));
+  let organs = known.get(party);
+  if (!organs) {
+    const resolver = parties[party];
+    if (!resolver) throw new Error(`unknown party "${party}"`);
+    known.set(party, (organs = resolver(ctx)));
+  }
+  return organs;
+}

@@ -3,7 +3,7 @@ import type { Event } from '../case/event.js';
 import type { CaseContext } from '../evaluate/context.js';
 import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
-import { parties } from '../parties/parties.js';
+import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
 import { countingRules } from './counting.js';
 import { computeDueDate, type Text } from './dueDate.js';
@@ -15,9 +15,7 @@ import { eventsInOrder } from './transfers.js';
 type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
 
 function resolveOne(ctx: CaseContext, party: string): OrganRef | undefined {
-  const resolver = parties[party];
-  if (!resolver) throw new Error(`unknown party "${party}"`);
-  return resolver(ctx)[0];
+  return resolveParty(ctx, party)[0];
 }
 
 /**
