@@ -1,4 +1,4 @@
-import { addCalendarDays, compareDates, toUTCDate, type IsoDate } from '../dates/isoDate.js';
+import { addCalendarDays, compareDates, assertIsoDate, type IsoDate } from '../dates/isoDate.js';
 import type { Calendar } from './types.js';
 
 /*
@@ -20,7 +20,7 @@ const MAX_CONSECUTIVE_REST_DAYS = 60;
  * Used where a time limit that ends on a rest day is carried to the next working day.
  */
 export function nextWorkingDay(calendar: Calendar, date: IsoDate): IsoDate {
-  toUTCDate(date); // rejects anything that is not a real YYYY-MM-DD date
+  assertIsoDate(date);
   let day = date;
   for (let i = 0; i <= MAX_CONSECUTIVE_REST_DAYS; i++) {
     if (calendar.isWorkingDay(day)) return day;
@@ -39,7 +39,7 @@ export function nextWorkingDay(calendar: Calendar, date: IsoDate): IsoDate {
  */
 export function addWorkingDays(calendar: Calendar, date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days to add must be a whole number ≥ 1, got ${n}`);
-  toUTCDate(date);
+  assertIsoDate(date);
   let day = date;
   let left = n;
   let rest = 0;
@@ -61,8 +61,8 @@ export function addWorkingDays(calendar: Calendar, date: IsoDate, n: number): Is
  * earlier than `from` the count of working days after `to` up to and including `from`, negated.
  */
 export function workingDaysBetween(calendar: Calendar, from: IsoDate, to: IsoDate): number {
-  toUTCDate(from);
-  toUTCDate(to);
+  assertIsoDate(from);
+  assertIsoDate(to);
   const order = compareDates(from, to);
   if (order === 0) return 0;
   if (order > 0) return -workingDaysBetween(calendar, to, from);

@@ -55,6 +55,11 @@ function mustLookUp(date: IsoDate): KnownDate {
   return entry;
 }
 
+/** Throws a RangeError naming the value unless it is a real calendar date written `YYYY-MM-DD`. */
+export function assertIsoDate(value: unknown): asserts value is IsoDate {
+  mustLookUp(value as IsoDate);
+}
+
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === 'string' && lookUp(value) !== undefined;
