@@ -6,6 +6,8 @@
  */
 export { createEvaluator, evaluate } from './evaluate/createEvaluator.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate/createEvaluator.js';
+export { EVALUATOR_KINDS } from './engine/runner.js';
+export type { EvaluatorKind } from './engine/runner.js';
 export { validateCase } from './case/validateCase.js';
 export type { Lang, Bilingual as Text } from './case/validateCase.js';
 export { CaseInput, CaseFlags, Channel, PetitionClass, LegalRoute, PriorityArea, PetitionerConduct } from './case/schema.js';
