@@ -5,7 +5,14 @@ import { strictOperator, type OperatorDefinition } from './operators.js';
 import { resolvePath } from './pathResolver.js';
 import type { FiredRule } from './runner.js';
 import type { StagedRule } from './ruleset.js';
-import { leafTrace } from './traceCondition.js';
+import { leaves } from './ruleset.js';
+import { isFactReference, leafTrace } from './traceCondition.js';
+
+interface RuleSet {
+  readonly pool: Engine[];
+  readonly facts: readonly string[];
+  readonly byId: ReadonlyMap<string, StagedRule>;
+}
 
 /** Idle engines kept per rule set; more may exist while many runs overlap, and are then let go. */
 const MAX_IDLE_ENGINES = 8;
@@ -52,15 +59,38 @@ export class JsonRulesEngineRunner {
     return engine;
   }
 
+  /** Per rule set: its idle engines, the facts its conditions read, and its rules by id. */
+  private readonly sets = new WeakMap<readonly StagedRule[], RuleSet>();
+
+  private setFor(rules: readonly StagedRule[]): RuleSet {
+    let set = this.sets.get(rules);
+    if (!set) {
+      const key = rules.map((r) => r.id).join('|');
+      let pool = this.pools.get(key);
+      if (!pool) this.pools.set(key, (pool = []));
+      const read = new Set<string>();
+      for (const rule of rules) {
+        for (const leaf of leaves(rule.conditions)) {
+          read.add(leaf.fact);
+          if (isFactReference(leaf.value)) read.add(leaf.value.fact);
+        }
+      }
+      set = { pool, facts: [...read], byId: new Map(rules.map((r) => [r.id, r])) };
+      this.sets.set(rules, set);
+    }
+    return set;
+  }
+
   async run(rules: readonly StagedRule[], facts: Readonly<Record<string, unknown>>): Promise<FiredRule[]> {
     if (rules.length === 0) return [];
-    const key = rules.map((r) => r.id).join('|');
-    let pool = this.pools.get(key);
-    if (!pool) this.pools.set(key, (pool = []));
+    const { pool, facts: read, byId } = this.setFor(rules);
     const engine = pool.pop() ?? this.build(rules);
+    // Only the facts these rules read become engine facts: a fact left out reads as undefined, exactly
+    // as a fact whose value is undefined, and the engine builds fewer objects per run.
+    const given: Record<string, unknown> = {};
+    for (const name of read) if (name in facts) given[name] = facts[name];
     try {
-      const { results } = await engine.run({ ...facts });
-      const byId = new Map(rules.map((r) => [r.id, r]));
+      const { results } = await engine.run(given);
       return results
         .map((r) => ({ rule: byId.get(r.name as string)!, conditions: { ...toTrace(r.conditions as unknown as EngineCondition), result: true } as TraceCondition }))
         .sort((a, b) => a.rule.index - b.rule.index);

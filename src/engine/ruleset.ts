@@ -28,7 +28,8 @@ export interface Registries {
   readonly outcomeKinds: ReadonlySet<string>;
 }
 
-function* leaves(condition: Condition): Generator<{ fact: string; path?: string; operator: string; value: unknown }> {
+/** Every leaf condition of a condition tree, in order. */
+export function* leaves(condition: Condition): Generator<{ fact: string; path?: string; operator: string; value: unknown }> {
   if ('all' in condition) for (const c of condition.all) yield* leaves(c);
   else if ('any' in condition) for (const c of condition.any) yield* leaves(c);
   else if ('not' in condition) yield* leaves(condition.not);
