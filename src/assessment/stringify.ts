@@ -19,7 +19,8 @@ const HEAD_KEYS = ['rule', 'pack', 'title', 'citations', 'stage', 'dependsOn'] a
 export function createAssessmentStringifier(rules: readonly StagedRule[]): (assessment: Assessment) => string {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const frozen = new WeakMap<object, string>();
-  const heads = new Map<string, string>();
+  /** Per rule: the JSON of an entry's head, and the keys such an entry has, in order. */
+  const heads = new Map<string, { readonly json: string; readonly keys: readonly string[] }>();
 
   const constant = (value: object): string => {
     if (!Object.isFrozen(value)) return JSON.stringify(value);
@@ -34,16 +35,16 @@ export function createAssessmentStringifier(rules: readonly StagedRule[]): (asse
     if (!rule || entry.pack !== rule.pack || entry.title !== rule.title || entry.citations !== rule.citations || entry.stage !== rule.stage) return undefined;
     if (entry.dependsOn !== rule.dependsOn && !(rule.dependsOn === undefined && Array.isArray(entry.dependsOn) && entry.dependsOn.length === 0)) return undefined;
     if (entry.interpretation !== rule.interpretation) return undefined;
-    const keys = Object.keys(entry);
-    const expected = [...HEAD_KEYS, ...(rule.interpretation ? ['interpretation'] : []), 'conditions', 'yielded'];
-    if (keys.length !== expected.length || keys.some((k, i) => k !== expected[i])) return undefined;
     let head = heads.get(entry.rule);
+    const keys = Object.keys(entry);
+    const expected = head?.keys ?? [...HEAD_KEYS, ...(rule.interpretation ? ['interpretation'] : []), 'conditions', 'yielded'];
+    if (keys.length !== expected.length || keys.some((k, i) => k !== expected[i])) return undefined;
     if (head === undefined) {
       const json = JSON.stringify({ ...entry, conditions: 0, yielded: 0 });
-      head = json.slice(0, json.lastIndexOf(',"conditions":0,"yielded":0}'));
+      head = { json: json.slice(0, json.lastIndexOf(',"conditions":0,"yielded":0}')), keys: expected };
       heads.set(entry.rule, head);
     }
-    return head;
+    return head.json;
   };
 
   const traceEntry = (entry: TraceEntry): string => {

@@ -132,6 +132,7 @@ export class CompiledRunner {
       if (!c.holds(facts)) continue;
       fired.push({ rule, conditions: { ...c.trace(facts).trace, result: true } });
     }
-    return fired.sort((a, b) => a.rule.index - b.rule.index);
+    // The stage's rules come in rule order, so the fired ones already are.
+    return fired;
   }
 }

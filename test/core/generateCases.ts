@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Organ } from '../../src/case/organ.js';
 import { addCalendarDays, daysBetween } from '../../src/dates/isoDate.js';
+import { prng } from '../../examples/audit/generate-cases.js';
 
 /**
  * A seeded generator of varied, valid cases over the fixture directory, for tests that need many cases
@@ -11,17 +12,8 @@ import { addCalendarDays, daysBetween } from '../../src/dates/isoDate.js';
 
 export const fixtureDirectory: Organ[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'directory.json'), 'utf8'));
 
-/** mulberry32: a small, well-known 32-bit PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The PRNG of the example generator (mulberry32), so the two generators share one. */
+export const rng = prng;
 
 export interface GeneratedCase {
   readonly input: Record<string, unknown>;
