@@ -49,8 +49,12 @@ export interface Action extends Grounds {
   readonly organ: OrganRef;
 }
 
-/** Status of a duty with a due date; a petitioner's window is `open` or `expired`. */
-export type ObligationStatus = 'pending' | 'due-soon' | 'met' | 'met-late' | 'overdue' | 'open' | 'expired';
+/**
+ * Status of a duty with a due date; a petitioner's window is `open` or `expired`; `undetermined` when no
+ * due date can be given because a day it depends on is beyond what the calendar answers for
+ * (see `calendarProblem`).
+ */
+export type ObligationStatus = 'pending' | 'due-soon' | 'met' | 'met-late' | 'overdue' | 'open' | 'expired' | 'undetermined';
 
 /**
  * A time limit that applies to the case: who must do what, from which event, by when, and
@@ -93,6 +97,17 @@ export interface Obligation extends Grounds {
   }>;
   /** Days of a pause (hearing) that fell inside the period and were not counted. */
   readonly pausedDays?: number;
+  /**
+   * Present when the due date rests on a calendar year that has no State Council holiday notice yet
+   * (projected from the Measures on National Holidays), or on days such a notice may still change:
+   * the years concerned and why. The date may move once the notice is published.
+   */
+  readonly provisional?: { readonly years: readonly number[]; readonly reason: { readonly en: string; readonly zh: string } };
+  /**
+   * Present when status is `undetermined`: the first day the calendar could not answer for (beyond its
+   * data and projection, or projected under policy calendarCoverage `strict`) and why.
+   */
+  readonly calendarProblem?: { readonly date: IsoDate; readonly reason: { readonly en: string; readonly zh: string } };
   /** Plain account of the computation, step by step (start day excluded; rollover; extension; pause). */
   readonly computation: ReadonlyArray<{ readonly en: string; readonly zh: string }>;
 }
@@ -172,7 +187,7 @@ export interface AppliedParameter {
 
 export interface AppliedPolicy {
   readonly id: string;
-  readonly value: boolean | number;
+  readonly value: boolean | number | string;
   readonly status: 'policy' | 'unverified-interpretation';
   /** Whether the caller kept the default. */
   readonly isDefault: boolean;

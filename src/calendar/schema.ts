@@ -182,3 +182,11 @@ function checkYear(data: CalendarYearData): Problem[] {
     problems.push({ message: 'as amended, a make-up working day is listed twice', path: ['amendments'] });
   return problems;
 }
+
+/** A schema failure as lines `path: message` (`makeUpWorkingDays[1].date: make-up working day … is a Wednesday`). */
+export function issueMessages(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return `${path ? `${path}: ` : ''}${issue.message}`;
+  });
+}

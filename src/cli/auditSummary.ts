@@ -2,8 +2,10 @@ import type { Assessment, OrganRef } from '../assessment/types.js';
 
 /**
  * The running totals of an audit: cases read, assessed and rejected (read = assessed + rejected
- * always), and overdue obligations and findings counted by organ and by id. Only counters are kept,
- * never the assessments, so an audit's memory does not grow with its input.
+ * always), overdue obligations and findings counted by organ and by id, and the obligations whose due
+ * date is provisional (it rests on a calendar year projected for want of a holiday notice) or could not
+ * be given at all (`undetermined`). Only counters are kept, never the assessments, so an audit's memory
+ * does not grow with its input.
  */
 export interface AuditSummary {
   read: number;
@@ -11,6 +13,8 @@ export interface AuditSummary {
   rejected: number;
   overdue: Tally;
   findings: Tally;
+  provisional: Tally;
+  undetermined: Tally;
 }
 
 /** Counts by organ (keyed by directory id, or the role's name where the directory lacks the organ) and by id. */
@@ -23,7 +27,7 @@ export interface Tally {
 const tally = (): Tally => ({ total: 0, byOrgan: new Map(), byId: new Map() });
 
 export function createAuditSummary(): AuditSummary {
-  return { read: 0, assessed: 0, rejected: 0, overdue: tally(), findings: tally() };
+  return { read: 0, assessed: 0, rejected: 0, overdue: tally(), findings: tally(), provisional: tally(), undetermined: tally() };
 }
 
 function count(t: Tally, id: string, organ: OrganRef | undefined): void {
@@ -39,7 +43,11 @@ function count(t: Tally, id: string, organ: OrganRef | undefined): void {
 export function addAssessment(summary: AuditSummary, assessment: Assessment): void {
   summary.read++;
   summary.assessed++;
-  for (const o of assessment.obligations) if (o.status === 'overdue') count(summary.overdue, o.id, o.organ);
+  for (const o of assessment.obligations) {
+    if (o.status === 'overdue') count(summary.overdue, o.id, o.organ);
+    if (o.provisional) count(summary.provisional, o.id, o.organ);
+    if (o.status === 'undetermined') count(summary.undetermined, o.id, o.organ);
+  }
   for (const f of assessment.findings) count(summary.findings, f.id, f.organ);
 }
 
@@ -69,6 +77,8 @@ export function mergeAuditSummary(into: AuditSummary, part: AuditSummary): void 
   into.rejected += part.rejected;
   mergeTally(into.overdue, part.overdue);
   mergeTally(into.findings, part.findings);
+  mergeTally(into.provisional, part.provisional);
+  mergeTally(into.undetermined, part.undetermined);
 }
 
 const byCount = <T extends { count: number }>(a: [string, T], b: [string, T]) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -80,7 +90,15 @@ export function summaryToJson(s: AuditSummary) {
     byOrgan: [...x.byOrgan].sort(byCount).map(([organ, v]) => ({ organ, name: v.name, count: v.count })),
     byId: [...x.byId].map(([id, count]) => [id, { count }] as [string, { count: number }]).sort(byCount).map(([id, v]) => ({ id, count: v.count })),
   });
-  return { read: s.read, assessed: s.assessed, rejected: s.rejected, overdueObligations: t(s.overdue), findings: t(s.findings) };
+  return {
+    read: s.read,
+    assessed: s.assessed,
+    rejected: s.rejected,
+    overdueObligations: t(s.overdue),
+    findings: t(s.findings),
+    provisionalObligations: t(s.provisional),
+    undeterminedObligations: t(s.undetermined),
+  };
 }
 
 /** The summary as the table printed on stderr at the end of an audit. */
@@ -106,5 +124,8 @@ export function formatSummary(s: AuditSummary, asOf: string): string {
   table('overdue obligations by id', json.overdueObligations.byId.map((e) => ({ key: e.id, count: e.count })));
   table(`findings by organ (${json.findings.total})`, json.findings.byOrgan.map((e) => ({ key: e.organ, name: e.name, count: e.count })));
   table('findings by id', json.findings.byId.map((e) => ({ key: e.id, count: e.count })));
+  table(`provisional due dates by id (${json.provisionalObligations.total}; a calendar year projected for want of a holiday notice)`, json.provisionalObligations.byId.map((e) => ({ key: e.id, count: e.count })));
+  if (json.undeterminedObligations.total > 0)
+    table(`obligations with no due date by id (${json.undeterminedObligations.total}; beyond the calendar)`, json.undeterminedObligations.byId.map((e) => ({ key: e.id, count: e.count })));
   return `${rows.join('\n')}\n`;
 }

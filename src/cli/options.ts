@@ -21,6 +21,7 @@ export const globalOptions = {
   jurisdiction: { type: 'string' },
   packs: { type: 'string', multiple: true },
   policy: { type: 'string', multiple: true },
+  calendar: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -29,6 +30,7 @@ export interface GlobalValues {
   readonly jurisdiction?: string;
   readonly packs?: string[];
   readonly policy?: string[];
+  readonly calendar?: string[];
   readonly help?: boolean;
 }
 
@@ -80,17 +82,21 @@ export function checkEvaluatorKind(value: string | undefined): EvaluatorKind {
   return kind as EvaluatorKind;
 }
 
-/** `--policy key=value`: `true`/`false` become booleans, numbers numbers; anything else is a usage error. */
+/**
+ * `--policy key=value`: `true`/`false` become booleans, numbers numbers, a plain word stays a word
+ * (`calendarCoverage=strict`); anything else is a usage error. The evaluator checks each value's kind.
+ */
 export function parsePolicy(pairs: readonly string[] | undefined): Partial<Policy> | undefined {
   if (!pairs || pairs.length === 0) return undefined;
-  const out: Record<string, boolean | number> = {};
+  const out: Record<string, boolean | number | string> = {};
   for (const pair of pairs) {
     const match = /^([A-Za-z][A-Za-z0-9]*)=(.+)$/.exec(pair);
     if (!match) throw new UsageError(`--policy takes key=value (e.g. --policy holidayRollover=false), not "${pair}"`);
     const [, key, raw] = match as unknown as [string, string, string];
     if (raw === 'true' || raw === 'false') out[key] = raw === 'true';
     else if (/^-?\d+(\.\d+)?$/.test(raw)) out[key] = Number(raw);
-    else throw new UsageError(`--policy ${key}: the value must be true, false or a number, not "${raw}"`);
+    else if (/^[a-z][a-z-]*$/.test(raw)) out[key] = raw;
+    else throw new UsageError(`--policy ${key}: the value must be true, false, a number or a word, not "${raw}"`);
   }
   return out as Partial<Policy>;
 }
@@ -114,11 +120,16 @@ export function evaluatorOptions(values: GlobalValues, io: CliIo): EvaluatorOpti
     return dir;
   });
   const policy = parsePolicy(values.policy);
+  const calendarYears = (values.calendar ?? []).flatMap((file) => {
+    const data = readJsonFile(resolve(io.cwd, file), 'calendar file');
+    return Array.isArray(data) ? data : [data];
+  });
   return {
     ...(directory !== undefined ? { directory: directory as EvaluatorOptions['directory'] } : {}),
     ...(values.jurisdiction !== undefined ? { jurisdiction: values.jurisdiction } : {}),
     ...(packs.length > 0 ? { packs } : {}),
     ...(policy ? { policy } : {}),
+    ...(calendarYears.length > 0 ? { calendarYears: calendarYears as EvaluatorOptions['calendarYears'] } : {}),
   };
 }
 

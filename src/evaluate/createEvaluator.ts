@@ -4,7 +4,7 @@ import type { Assessment, AppliedPack, AppliedParameter, AppliedPolicy, TraceEnt
 import { createAssessmentStringifier } from '../assessment/stringify.js';
 import { deepFreeze } from '../util/deepFreeze.js';
 import { chinaCalendar } from '../calendar/chinaCalendar.js';
-import type { Calendar } from '../calendar/types.js';
+import type { Calendar, CalendarYearData } from '../calendar/types.js';
 import { OrganDirectory, type Organ } from '../case/organ.js';
 import { directoryProblems } from '../directory/directory.js';
 import { validateCase, type Bilingual, type Lang } from '../case/validateCase.js';
@@ -38,6 +38,13 @@ export interface EvaluatorOptions {
   readonly policy?: Partial<Policy>;
   /** A working-day calendar; defaults to China's national calendar. */
   readonly calendar?: Calendar;
+  /**
+   * Years of State Council holiday notices published since this release, added to China's national
+   * calendar (one object per year, in the form of `rules/calendar/cn/<year>.json`). Checked when the
+   * evaluator is built: a year already covered, a make-up working day that is not a Saturday or Sunday,
+   * a date given twice, is a `CalendarDataError` naming the field. Not with `calendar`.
+   */
+  readonly calendarYears?: readonly CalendarYearData[];
   /**
    * Extra condition operators: synchronous functions returning true or false, under plain names that
    * do not replace a built-in one. Both evaluators call them the same way.
@@ -154,7 +161,8 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     outcomeKinds: new Set(Object.keys(materialisers)),
   });
   const { policy, applied } = deepFreeze(loadPolicy(options.policy));
-  const calendar = options.calendar ?? chinaCalendar();
+  if (options.calendar && options.calendarYears) throw new TypeError('give either calendar (a whole calendar) or calendarYears (notices added to the national calendar), not both');
+  const calendar = options.calendar ?? chinaCalendar(options.calendarYears);
   const maxStage = Math.max(0, ...rules.map((r) => r.stage));
 
   /**

@@ -88,6 +88,7 @@ const words = {
   setByAssigner: { en: 'deadline set by the assigner', zh: '交办机关确定的期限' },
   noDayCount: { en: 'no day count in the law', zh: '法律未规定天数' },
   promptly: { en: 'promptly (policy: days allowed', zh: '及时（政策选项：允许日数' },
+  provisional: { en: 'provisional: rests on a projected calendar year', zh: '暂定：依推算的日历年份' },
   promptlyParam: { en: 'immediately / promptly (no day count; policy promptlyDays)', zh: '立即/及时（无天数；政策选项 promptlyDays）' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -151,7 +152,7 @@ const KNOWN_FIELDS = new Set([
   'id', 'role', 'organ', 'recipients', 'basis', 'rules', 'facts', 'accountable', 'consequences', 'decidedBy',
   'start', 'period', 'dueOn', 'status', 'metOn', 'daysLate', 'daysOverdue', 'daysLeft', 'computation',
   // Told in words by an obligation's computation steps:
-  'parameter', 'window', 'rolledOverFrom', 'originalDueOn', 'extensions', 'pausedDays',
+  'parameter', 'window', 'rolledOverFrom', 'originalDueOn', 'extensions', 'pausedDays', 'provisional', 'calendarProblem',
 ]);
 
 /**
@@ -213,6 +214,7 @@ function obligationLine(o: Obligation, lang: Lang): string {
   if (o.daysLeft !== undefined) parts.push(`${w('daysLeft', lang)} ${o.daysLeft}`);
   if (o.daysOverdue !== undefined) parts.push(`${w('daysOverdue', lang)} ${o.daysOverdue}`);
   if (o.daysLate !== undefined) parts.push(`${w('daysLate', lang)} ${o.daysLate}`);
+  if (o.provisional) parts.push(`${w('provisional', lang)} ${o.provisional.years.join(listJoin(lang))}`);
   return `${named('obligation', o.id, lang)} — ${organ(o.organ, lang)}${colon(lang)}${parts.join(sep(lang))}${basis(o, lang)}`;
 }
 

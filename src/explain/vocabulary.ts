@@ -138,6 +138,7 @@ const status: Record<string, Term> = {
   overdue: { en: 'overdue', zh: '已逾期' },
   open: { en: 'open', zh: '期间未届满' },
   expired: { en: 'expired', zh: '期间已届满' },
+  undetermined: { en: 'no due date can be given (calendar)', zh: '无法确定期限（日历）' },
 };
 
 /** Consequences of a finding. */

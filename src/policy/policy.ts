@@ -15,6 +15,7 @@ export const PolicySchema = z
     collectiveVisitThreshold: z.number().int().min(2),
     largeScaleThreshold: z.number().int().min(2),
     opinionExecutionDays: z.number().int().min(0),
+    calendarCoverage: z.enum(['project', 'strict']),
   })
   .strict();
 export type Policy = z.infer<typeof PolicySchema>;
@@ -27,7 +28,7 @@ export const PolicyFileSchema = z
       z.string(),
       z
         .object({
-          default: z.union([z.boolean(), z.number()]),
+          default: z.union([z.boolean(), z.number(), z.string()]),
           status: z.enum(['policy', 'unverified-interpretation']),
           label: Bilingual,
           basis: z.array(z.string()).optional(),

@@ -1,6 +1,6 @@
-import type { Calendar } from '../calendar/types.js';
+import { CalendarCoverageError, type Calendar } from '../calendar/types.js';
 import { nextWorkingDay } from '../calendar/workingDays.js';
-import { addCalendarDays, compareDates, type IsoDate } from '../dates/isoDate.js';
+import { addCalendarDays, compareDates, yearOf, type IsoDate } from '../dates/isoDate.js';
 import type { DayCount } from './period.js';
 import { describeRestDays } from './restDays.js';
 
@@ -50,6 +50,12 @@ export interface DueDateInput {
   readonly extensions?: readonly ExtensionRecord[];
   /** Whether an extension approved after the due date had passed still counts. */
   readonly lateExtensionCures?: boolean;
+  /**
+   * What to do with a day the calendar can only project (a year with no holiday notice yet): `project`
+   * (the default) counts on it and marks the due date provisional; `strict` throws the calendar's
+   * coverage error instead (policy calendarCoverage).
+   */
+  readonly calendarCoverage?: 'project' | 'strict';
 }
 
 export interface AppliedExtension {
@@ -72,12 +78,54 @@ export interface DueDate {
   readonly extensions: readonly AppliedExtension[];
   /** The account of the computation, step by step. */
   readonly computation: readonly Text[];
+  /** Present when a day the computation consulted is not firm in the calendar: why, and the provisions a projected day rests on. */
+  readonly provisional?: { readonly years: readonly number[]; readonly reasons: readonly Text[]; readonly basis: readonly string[] };
 }
 
 const unitText = (unit: 'calendar' | 'working', days: number): Text =>
   unit === 'calendar'
     ? { en: `${days} calendar day${days === 1 ? '' : 's'}`, zh: `${days}日` }
     : { en: `${days} working day${days === 1 ? '' : 's'}`, zh: `${days}个工作日` };
+
+/**
+ * The calendar as the computation sees it: every day it asks about is checked for a provisional answer
+ * (a projected year), which is noted — or, under `strict`, refused with the calendar's coverage error.
+ */
+function watchProvisional(calendar: Calendar, coverage: 'project' | 'strict'): { calendar: Calendar; provisional(): Pick<DueDate, 'provisional'> } {
+  const test = calendar.provisional;
+  if (!test) return { calendar, provisional: () => ({}) };
+  const reasons = new Map<string, Text>();
+  const basis = new Set<string>();
+  const years = new Set<number>();
+  const note = (date: IsoDate): void => {
+    const why = test.call(calendar, date);
+    if (!why) return;
+    if (coverage === 'strict') {
+      throw new CalendarCoverageError(calendar.id, date, calendar.coverage, calendar.projectable, {
+        en: `${why.en} Policy calendarCoverage is strict: no due date is given on a projected calendar.`,
+        zh: `${why.zh}政策选项 calendarCoverage 为 strict：不依推算的日历给出到期日。`,
+      });
+    }
+    reasons.set(why.en, why);
+    years.add(yearOf(date));
+    for (const b of calendar.basisOf?.(date) ?? []) basis.add(b);
+  };
+  const watched: Calendar = {
+    id: calendar.id,
+    coverage: calendar.coverage,
+    isWorkingDay: (date) => {
+      const working = calendar.isWorkingDay(date);
+      note(date);
+      return working;
+    },
+    describe: (date) => {
+      const info = calendar.describe(date);
+      note(date);
+      return info;
+    },
+  };
+  return { calendar: watched, provisional: () => (reasons.size === 0 ? {} : { provisional: { years: [...years].sort((a, b) => a - b), reasons: [...reasons.values()], basis: [...basis] } }) };
+}
 
 /** Counts `days` after `start` (start day excluded) in `unit`, skipping paused days; returns the last day and the paused days skipped. */
 function count(calendar: Calendar, start: IsoDate, days: number, unit: 'calendar' | 'working', pauses: readonly Pause[]): { last: IsoDate; paused: number } {
@@ -123,7 +171,9 @@ function roll(calendar: Calendar, last: IsoDate, rollover: boolean, steps: Text[
  * its coverage error (never a guess).
  */
 export function computeDueDate(input: DueDateInput): DueDate {
-  const { calendar, start, startEvent, period, rollover } = input;
+  const { start, startEvent, period, rollover } = input;
+  const watched = watchProvisional(input.calendar, input.calendarCoverage ?? 'project');
+  const { calendar } = watched;
   const pauses = input.pauses ?? [];
   const steps: Text[] = [];
 
@@ -206,5 +256,6 @@ export function computeDueDate(input: DueDateInput): DueDate {
     pausedDays,
     extensions: applied,
     computation: steps,
+    ...watched.provisional(),
   };
 }

@@ -6,6 +6,7 @@ import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
 import { countingRules } from './counting.js';
+import { CalendarCoverageError } from '../calendar/types.js';
 import { computeDueDate, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
@@ -13,6 +14,25 @@ import { judgeStatus } from './status.js';
 import { eventsInOrder } from './transfers.js';
 
 type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
+
+/**
+ * The due date, or — where a day it depends on lies beyond what the calendar can answer for (a year it
+ * cannot project, or any projected year under policy calendarCoverage `strict`) — the problem, so that
+ * only this obligation goes without a date and the rest of the assessment stands.
+ */
+function dueDateOrProblem(input: Parameters<typeof computeDueDate>[0]): ReturnType<typeof computeDueDate> | { problem: { date: IsoDate; reason: Text } } {
+  try {
+    return computeDueDate(input);
+  } catch (error) {
+    if (error instanceof CalendarCoverageError) return { problem: { date: error.date, reason: error.reason } };
+    throw error;
+  }
+}
+
+/** Several reasons for a provisional due date as one text. */
+function joinReasons(reasons: readonly Text[]): Text {
+  return { en: reasons.map((r) => r.en).join(' '), zh: reasons.map((r) => r.zh).join('') };
+}
 
 function resolveOne(ctx: CaseContext, party: string): OrganRef | undefined {
   return resolveParty(ctx, party)[0];
@@ -120,6 +140,10 @@ export const obligationMaterialiser: Materialiser = {
     let extra: Record<string, unknown> = {};
     /** The general counting rules the computation used (cited beside the article that sets the period). */
     const counted: string[] = [];
+    /** Why the due date is not firm (a projected calendar year), when it is not. */
+    let provisional: { reason: Text; years: readonly number[]; basis: readonly string[] } | undefined;
+    /** Why no due date can be given (a day the calendar cannot answer for), when it cannot. */
+    let undetermined: { date: IsoDate; reason: Text } | undefined;
     if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
     else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
     else period = { kind: value.kind };
@@ -151,7 +175,7 @@ export const obligationMaterialiser: Materialiser = {
           zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 promptlyDays 计${days.days}日。`,
         });
       }
-      const due = computeDueDate({
+      const due = dueDateOrProblem({
         calendar: ctx.calendar,
         start: startEvent.on,
         startEvent: eventName(startEvent.type),
@@ -168,16 +192,27 @@ export const obligationMaterialiser: Materialiser = {
               .map((e) => ({ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }))
           : [],
         lateExtensionCures: ctx.policy.lateExtensionCures,
+        calendarCoverage: ctx.policy.calendarCoverage,
       });
-      dueOn = due.dueOn;
-      computation.push(...due.computation);
-      if (days.days > 0) counted.push(...countingRules().startDayExcluded.basis);
-      if (due.rolledOverFrom !== undefined) counted.push(...countingRules().restDayRollover.basis);
-      extra = {
-        ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
-        ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
-        ...(due.pausedDays > 0 ? { pausedDays: due.pausedDays } : {}),
-      };
+      if ('problem' in due) {
+        undetermined = due.problem;
+        computation.push(due.problem.reason);
+      } else {
+        dueOn = due.dueOn;
+        computation.push(...due.computation);
+        if (days.days > 0) counted.push(...countingRules().startDayExcluded.basis);
+        if (due.rolledOverFrom !== undefined) counted.push(...countingRules().restDayRollover.basis);
+        extra = {
+          ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
+          ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
+          ...(due.pausedDays > 0 ? { pausedDays: due.pausedDays } : {}),
+        };
+        if (due.provisional) {
+          provisional = { reason: joinReasons(due.provisional.reasons), years: due.provisional.years, basis: due.provisional.basis };
+          computation.push({ en: `Provisional: ${provisional.reason.en}`, zh: `暂定：${provisional.reason.zh}` });
+          counted.push(...due.provisional.basis);
+        }
+      }
     }
 
     // The provisions the period (and any extension maximum) came from: a local pack's article is cited
@@ -185,8 +220,10 @@ export const obligationMaterialiser: Materialiser = {
     const sources = (id: string) => ctx.parameters?.find((p) => p.id === id)?.source ?? [];
     const basis = [...new Set([...grounds.basis, ...sources(o.period), ...(o.extension && 'extensions' in extra ? sources(o.extension.maximum) : []), ...counted])];
 
-    const status = judgeStatus({ dueOn, metOn: metEvent?.on, asOf: ctx.asOf, warningDays: ctx.policy.warningDays, window });
-    computation.push(statusStep(status, dueOn, ctx.asOf, window));
+    const status = undetermined
+      ? { status: 'undetermined' as const, ...(metEvent ? { metOn: metEvent.on } : {}) }
+      : judgeStatus({ dueOn, metOn: metEvent?.on, asOf: ctx.asOf, warningDays: ctx.policy.warningDays, window });
+    if (!undetermined) computation.push(statusStep(status, dueOn, ctx.asOf, window));
 
     return [
       {
@@ -201,6 +238,8 @@ export const obligationMaterialiser: Materialiser = {
           ...status,
           ...(window ? { window: true } : {}),
           ...extra,
+          ...(provisional ? { provisional: { years: provisional.years, reason: provisional.reason } } : {}),
+          ...(undetermined ? { calendarProblem: undetermined } : {}),
           computation,
           ...grounds,
           basis,
