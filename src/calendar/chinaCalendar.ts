@@ -37,7 +37,7 @@ let cached: Calendar | undefined;
 let projection: Projection | undefined;
 
 /** The Measures on National Holidays and the festival dates, checked the first time a calendar needs them. */
-function chinaProjection(): Projection {
+export function chinaProjection(): Projection {
   projection ??= { measures: HolidayMeasuresSchema.parse(measures), festivals: FestivalsSchema.parse(festivals) };
   return projection;
 }

@@ -94,14 +94,14 @@ interface Block {
 const joinNames = (names: readonly Text[]): Text => ({ en: names.map((n) => n.en).join(' and '), zh: names.map((n) => n.zh).join('、') });
 
 /**
- * The rest days of `year` under the Measures, or undefined when the year cannot be projected (no
- * revision in force on its 1 January, or no festival dates for it).
+ * The statutory holidays of `year` under the revision of the Measures in force on its 1 January (art. 2):
+ * each date with the holidays that claim it (two where Mid-Autumn falls in the National Day). Undefined
+ * when there is no revision in force or no festival dates for the year.
  */
-export function projectYear(projection: Projection, year: number): ProjectedYear | undefined {
+export function statutoryDays(projection: Projection, year: number): { version: Version; claims: Map<IsoDate, Text[]> } | undefined {
   const version = versionFor(projection.measures, year);
   const festivals = projection.festivals.years[String(year)];
   if (!version || !festivals) return undefined;
-
   const claims = new Map<IsoDate, Text[]>();
   for (const h of version.holidays) {
     for (const d of h.days) {
@@ -112,10 +112,21 @@ export function projectYear(projection: Projection, year: number): ProjectedYear
       claims.set(date, names);
     }
   }
+  return { version, claims };
+}
+
+/**
+ * The rest days of `year` under the Measures (statutory holidays, and the weekdays that make up those
+ * falling on a weekend), or undefined when the year cannot be projected.
+ */
+export function projectYear(projection: Projection, year: number): ProjectedYear | undefined {
+  const statutory = statutoryDays(projection, year);
+  if (!statutory) return undefined;
+  const { version, claims } = statutory;
   const blocks: Block[] = [];
   for (const date of [...claims.keys()].sort()) {
     const names = claims.get(date)!;
-    const owed = (isWeekend(date) ? names.length : names.length - 1);
+    const owed = isWeekend(date) ? names.length : names.length - 1;
     const last = blocks.at(-1);
     if (last && addCalendarDays(last.to, 1) >= date) {
       last.to = date;

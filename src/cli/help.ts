@@ -19,11 +19,15 @@ Global options (every command)
   --jurisdiction ID          apply the local pack for this jurisdiction (its parameters and rules)
   --packs DIR                load extra rule packs from a folder (repeatable)
   --policy KEY=VALUE         override a policy option, e.g. holidayRollover=false (repeatable)
+  --calendar FILE            add a State Council holiday notice published since this release: a JSON
+                             year file (or an array of them) like rules/calendar/cn/2026.json (repeatable)
   -h, --help                 help for a command: petition-rules <command> --help
   --version                  print the version
 
 Dates are China calendar dates (YYYY-MM-DD). The library never reads the clock: when --as-of is left
-out, the CLI assesses as of today's date in Asia/Shanghai and says so on stderr.
+out, the CLI assesses as of today's date in Asia/Shanghai and says so on stderr. A year with no holiday
+notice in the data is projected from the Measures on National Holidays; due dates that rest on it are
+marked provisional (--policy calendarCoverage=strict gives them no date instead).
 
 Exit codes
   0  done; nothing the caller asked to fail on was found
@@ -51,7 +55,8 @@ Assess a batch: one JSON case per line. Writes one NDJSON record per input line,
   {"line": n, "assessment": {...}}   or   {"line": n, "error": {"caseId": "...", "issues": [{"path", "message"}]}}
 Blank and unparseable lines are reported as errors, never dropped. At the end a summary table goes to
 stderr: read / assessed / rejected (read = assessed + rejected), overdue obligations and findings by
-organ and by id. A progress line is drawn on stderr only when it is a terminal. Memory stays flat.
+organ and by id, and provisional due dates (a projected calendar year) by id. A progress line is drawn
+on stderr only when it is a terminal. Memory stays flat.
 Cases are assessed on worker threads, one per core; the records keep the input's order.
 A line ends at \n (or \r\n); the last line counts without one.
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CaseValidationError } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
+import { CalendarDataError } from '../calendar/CalendarDataError.js';
 import { builtinRulesDir } from '../rules/loadPack.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     rest.splice(rest.indexOf(name), 1);
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RulePackError || error instanceof CaseValidationError || error instanceof TypeError || error instanceof AuditWorkerError) {
+    if (error instanceof UsageError || error instanceof RulePackError || error instanceof CaseValidationError || error instanceof TypeError || error instanceof AuditWorkerError || error instanceof CalendarDataError) {
       io.stderr.write(`petition-rules: ${error.message}\n`);
       if (error instanceof UsageError) io.stderr.write('Run petition-rules --help for usage.\n');
       return EXIT.badInput;

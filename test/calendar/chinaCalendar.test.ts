@@ -128,16 +128,18 @@ describe('chinaCalendar', () => {
     expect(cn.isWorkingDay('2023-10-08')).toBe(true);
   });
 
-  it('throws CalendarCoverageError outside 2005–2026', () => {
+  it('throws CalendarCoverageError before 2005 and after the projected years (2027–2100)', () => {
     expect(() => cn.isWorkingDay('2004-12-31')).toThrow(CalendarCoverageError);
-    expect(() => cn.describe('2027-01-01')).toThrow(CalendarCoverageError);
+    expect(() => cn.describe('2101-01-03')).toThrow(CalendarCoverageError);
     try {
-      cn.isWorkingDay('2027-01-01');
+      cn.isWorkingDay('2101-01-03');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CalendarCoverageError);
       expect((e as CalendarCoverageError).coverage).toEqual({ from: 2005, to: 2026 });
-      expect((e as Error).message).toContain('2027-01-01');
+      expect((e as CalendarCoverageError).projectable).toEqual({ from: 2027, to: 2100 });
+      expect((e as Error).message).toContain('2101-01-03');
+      expect((e as CalendarCoverageError).reason.zh).toContain('2101-01-03');
     }
     expect(cn.isWorkingDay('2005-01-04')).toBe(true);
     expect(cn.describe('2026-12-31').kind).toBe('working-day');

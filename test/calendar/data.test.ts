@@ -6,7 +6,7 @@ import { addCalendarDays, compareDates } from '../../src/dates/isoDate.js';
 import { CalendarYearSchema, chinaCalendar, type CalendarYearData } from '../../src/calendar/index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../../rules/calendar/cn');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f)).sort();
 const years: CalendarYearData[] = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CalendarYearData);
 const cn = chinaCalendar();
 
@@ -29,7 +29,8 @@ function springFestivalStatutoryDays(year: number): string[] {
 }
 
 describe('rules/calendar/cn', () => {
-  it('has one file per year, 2005 through 2026, each named after its year', () => {
+  it('has one file per year, 2005 through 2026, each named after its year, beside the projection data', () => {
+    expect(readdirSync(dir).filter((f) => !files.includes(f)).sort()).toEqual(['festivals.json', 'holiday-measures.json']);
     expect(files).toEqual(Array.from({ length: 22 }, (_, i) => `${2005 + i}.json`));
     years.forEach((y, i) => expect(y.year).toBe(2005 + i));
   });

@@ -16,8 +16,12 @@ describe('nextWorkingDay', () => {
     expect(nextWorkingDay(cn, '2020-01-24')).toBe('2020-02-03'); // the extended 2020 Spring Festival
   });
 
-  it('throws past the covered years', () => {
-    expect(() => nextWorkingDay(cn, '2027-01-04')).toThrow(CalendarCoverageError);
+  it('throws past the years the calendar covers or projects', () => {
+    expect(() => nextWorkingDay(cn, '2101-01-04')).toThrow(CalendarCoverageError);
+  });
+
+  it('steps into a projected year: 1 January 2027 (a Friday, New Year holiday) goes to Monday 4 January', () => {
+    expect(nextWorkingDay(cn, '2027-01-01')).toBe('2027-01-04');
   });
 });
 
@@ -53,10 +57,10 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(cn, '2018-12-28', 2)).toBe('2019-01-02');
   });
 
-  it('rejects n below 1 or not whole, and throws past the covered years', () => {
+  it('rejects n below 1 or not whole, and throws past the years the calendar covers or projects', () => {
     expect(() => addWorkingDays(cn, '2024-03-11', 0)).toThrow(RangeError);
     expect(() => addWorkingDays(cn, '2024-03-11', 1.5)).toThrow(RangeError);
-    expect(() => addWorkingDays(cn, '2026-12-30', 5)).toThrow(CalendarCoverageError);
+    expect(() => addWorkingDays(cn, '2100-12-30', 5)).toThrow(CalendarCoverageError);
   });
 });
 

@@ -45,6 +45,29 @@ describe('petition-rules (overall)', () => {
 });
 
 describe('evaluate', () => {
+  it('takes a holiday notice published since the release with --calendar, and refuses a bad one naming the field', async () => {
+    // Accepted 2026-12-08: 60 days end on Saturday 2027-02-06. Projected, the Spring Festival makes it
+    // Thursday 11 February (provisional); the notice in the fixture (5–13 February off) makes it Monday 15th.
+    const late = join(tmp, 'late-2026.json');
+    writeFileSync(late, JSON.stringify({ id: 'late-2026', receivedOn: '2026-12-01', channel: 'letter', class: 'appeal', legalRoute: 'petition', receivingOrgan: 'qt-petition', handlingOrgan: 'qt-nr', events: [{ type: 'accepted', on: '2026-12-08', by: 'qt-nr' }] }));
+    const notice = join(root, 'test/fixtures/notice-2027.json');
+    const conclude = (stdout: string) => (JSON.parse(stdout) as { obligations: Array<{ id: string; dueOn: string; provisional?: unknown }> }).obligations.find((o) => o.id === 'conclude');
+    const projected = await runCli(['evaluate', late, '--directory', directory, '--as-of', '2026-12-20', '--json']);
+    expect(projected.code).toBe(0);
+    expect(conclude(projected.stdout)).toMatchObject({ dueOn: '2027-02-11', provisional: { years: [2027] } });
+    const firm = await runCli(['evaluate', late, '--directory', directory, '--as-of', '2026-12-20', '--json', '--calendar', notice]);
+    expect(firm.code).toBe(0);
+    expect(conclude(firm.stdout)).toMatchObject({ dueOn: '2027-02-15' });
+    expect(conclude(firm.stdout)?.provisional).toBeUndefined();
+    const bad = join(tmp, 'bad-notice.json');
+    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(notice, 'utf8')), makeUpWorkingDays: [{ date: '2027-02-17', for: { en: 'Spring Festival', zh: '春节' } }] }));
+    const refused = await runCli(['evaluate', late, '--directory', directory, '--as-of', '2026-12-20', '--calendar', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('calendarYears[0].makeUpWorkingDays[0].date: make-up working day 2027-02-17 is a Wednesday');
+    const strict = await runCli(['evaluate', late, '--directory', directory, '--as-of', '2026-12-20', '--json', '--policy', 'calendarCoverage=strict']);
+    expect(conclude(strict.stdout)).toMatchObject({ dueOn: null, status: 'undetermined' });
+  });
+
   it('prints the explained assessment, with the date it was made for', async () => {
     const { code, stdout, stderr } = await runCli(['evaluate', caseFile, '--directory', directory, '--as-of', '2023-03-10']);
     expect(code).toBe(0);

@@ -73,8 +73,41 @@ describe('calendar days', () => {
     expect(computeDueDate(base({ start: '2025-09-23' })).dueOn).toBe('2025-10-09');
   });
 
-  it('fails loudly past the calendar data', () => {
-    expect(() => computeDueDate(base({ start: '2026-12-20', period: { days: 30, unit: 'calendar' } }))).toThrow(CalendarCoverageError);
+  it('counts into a projected year and marks the due date provisional, citing the Measures', () => {
+    // 2026-12-20 + 30 = 2027-01-19 (Tuesday). 2027 has no notice: a projected working day, so provisional.
+    const d = computeDueDate(base({ start: '2026-12-20', period: { days: 30, unit: 'calendar' } }));
+    expect(d.dueOn).toBe('2027-01-19');
+    expect(d.provisional?.years).toEqual([2027]);
+    expect(d.provisional?.basis).toEqual(['holiday-measures:art2', 'holiday-measures:art6']);
+    expect(d.provisional?.reasons[0]?.en).toContain('国务院令第795号');
+  });
+
+  it('rolls over a projected Spring Festival: Saturday 6 February 2027 to Thursday 11 February', () => {
+    // 2026-12-08 + 60 = 2027-02-06, 正月初一 (Saturday). Measures art. 2: 除夕 5 Feb to 初三 8 Feb; art. 6:
+    // 6 and 7 Feb fall on the weekend, made up on Tuesday 9 and Wednesday 10. First working day: 11 Feb.
+    const d = computeDueDate(base({ start: '2026-12-08', period: { days: 60, unit: 'calendar' } }));
+    expect(d.dueOn).toBe('2027-02-11');
+    expect(d.rolledOverFrom).toBe('2027-02-06');
+    expect(text(d)).toContain('Spring Festival');
+    expect(d.provisional?.years).toEqual([2027]);
+  });
+
+  it("under strict coverage refuses a projected day with the calendar's coverage error", () => {
+    expect(() => computeDueDate(base({ start: '2026-12-20', period: { days: 30, unit: 'calendar' }, calendarCoverage: 'strict' }))).toThrow(CalendarCoverageError);
+    // A computation that never consults 2027 stays firm under strict.
+    expect(computeDueDate(base({ start: '2026-11-02', calendarCoverage: 'strict' })).provisional).toBeUndefined();
+  });
+
+  it('marks the last days of the last noticed year provisional: the next notice may rearrange them', () => {
+    // 2026-12-15 + 15 = 2026-12-30 (Wednesday): a working day by the 2026 notice, but on or after 12-29.
+    const d = computeDueDate(base({ start: '2026-12-15' }));
+    expect(d.dueOn).toBe('2026-12-30');
+    expect(d.provisional?.years).toEqual([2026]);
+    expect(d.provisional?.basis).toEqual([]);
+  });
+
+  it('fails loudly past the years the calendar covers or projects', () => {
+    expect(() => computeDueDate(base({ start: '2100-12-20', period: { days: 30, unit: 'calendar' } }))).toThrow(CalendarCoverageError);
   });
 });
 
