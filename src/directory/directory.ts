@@ -1,4 +1,5 @@
-import { levelRank, type Organ, type OrganKind } from '../case/organ.js';
+import { levelRank, OrganDirectory, type Organ, type OrganKind } from '../case/organ.js';
+import { formatPath } from '../errors/CaseValidationError.js';
 
 /** The organ directory as the evaluator sees it: organs by id. */
 export type Directory = ReadonlyMap<string, Organ>;
@@ -74,4 +75,23 @@ export function directoryProblems(organs: readonly Organ[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The directory an evaluator is given, checked once: every organ against the schema, ids unique, and
+ * the structure sound (superiors that form no cycle). A problem is a TypeError naming the organ.
+ */
+export function loadDirectory(organs: readonly Organ[]): Map<string, Organ> {
+  const parsed = OrganDirectory.safeParse(organs);
+  if (!parsed.success) {
+    throw new TypeError(`invalid organ directory: ${parsed.error.issues.map((i) => `directory${formatPath(i.path).replace(/^(?!\[)/, '.')}: ${i.message}`).join('; ')}`);
+  }
+  const directory = new Map<string, Organ>();
+  for (const organ of parsed.data) {
+    if (directory.has(organ.id)) throw new TypeError(`invalid organ directory: organ id "${organ.id}" appears twice`);
+    directory.set(organ.id, organ);
+  }
+  const structure = directoryProblems(parsed.data);
+  if (structure.length > 0) throw new TypeError(`invalid organ directory: ${structure.join('; ')}`);
+  return directory;
 }

@@ -1,0 +1,109 @@
+import type { Assessment, AppliedPolicy, TraceEntry } from '../assessment/types.js';
+import type { Calendar } from '../calendar/types.js';
+import type { Organ } from '../case/organ.js';
+import { validateCase, type Bilingual, type Lang } from '../case/validateCase.js';
+import type { FiredRule } from '../engine/runner.js';
+import type { StagedRule } from '../engine/ruleset.js';
+import { CaseValidationError } from '../errors/CaseValidationError.js';
+import { computeFacts } from '../facts/caseFacts.js';
+import type { Policy } from '../policy/policy.js';
+import { caseChecks } from './caseChecks.js';
+import type { CaseContext } from './context.js';
+import type { Law } from './lawInForce.js';
+import { AssessmentBuilder, factsSeen, materialisers, union } from './outcomes.js';
+
+/** One stage's evaluation request: the stage's applicable rules and the facts they read. */
+export interface Stage {
+  readonly rules: readonly StagedRule[];
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+export interface AssessOptions {
+  /** The evaluation date: statuses are judged as of this China calendar date. The clock is never read. */
+  readonly asOf: string;
+  /** Language of validation messages. */
+  readonly lang?: Lang;
+}
+
+/** What every assessment of one evaluator shares: the directory, the law by receipt date, the policy and the calendar. */
+export interface AssessmentSetting {
+  readonly directory: ReadonlyMap<string, Organ>;
+  readonly lawOn: (receivedOn: string) => Law | { problem: Bilingual };
+  readonly policy: Policy;
+  readonly appliedPolicy: readonly AppliedPolicy[];
+  readonly calendar: Calendar;
+}
+
+/**
+ * The assessment of one case, as a generator that yields each stage's rules and facts and receives the
+ * rules that fired: one pipeline (case → facts → rules → outcomes), driven synchronously for the
+ * compiled runner and asynchronously for json-rules-engine. Invalid input throws a CaseValidationError
+ * before any rule runs, so there is never a partial answer.
+ */
+export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang = 'en' }: AssessOptions): Generator<Stage, Assessment, FiredRule[]> {
+  const receivedOnCheck = (date: string) => {
+    const law = setting.lawOn(date);
+    return 'problem' in law ? law.problem : undefined;
+  };
+  const { case: c, directory } = validateCase(input, { asOf, directory: setting.directory, lang, receivedOnCheck });
+  const law = setting.lawOn(c.receivedOn);
+  if ('problem' in law) throw new CaseValidationError([{ path: 'receivedOn', message: law.problem[lang] }], c.id);
+  const { selection, applied, stages } = law;
+  const ctx: CaseContext = {
+    case: c,
+    directory,
+    asOf,
+    lang,
+    procedure: selection.procedure.manifest.id,
+    params: selection.params,
+    parameters: selection.parameters,
+    policy: setting.policy,
+    calendar: setting.calendar,
+  };
+  const problems = caseChecks(ctx);
+  if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);
+
+  const facts: Record<string, unknown> = computeFacts(ctx);
+  const builder = new AssessmentBuilder();
+  const trace: TraceEntry[] = [];
+  for (let stage = 0; stage < stages.length; stage++) {
+    facts.outcomes = builder.outcomesFact();
+    facts.obligations = Object.fromEntries(builder.items('obligations').map((o) => [String(o.id), o]));
+    const fired = yield { rules: stages[stage]!, facts };
+    for (const { rule, conditions } of fired) trace.push(materialise(rule, conditions, stage, ctx, facts, builder));
+  }
+
+  return {
+    caseId: c.id,
+    asOf,
+    receivedOn: c.receivedOn,
+    packs: applied.packs,
+    parameters: applied.parameters,
+    policy: setting.appliedPolicy,
+    responsibilities: builder.items('responsibilities') as unknown as Assessment['responsibilities'],
+    obligations: builder.items('obligations') as unknown as Assessment['obligations'],
+    escalations: builder.items('escalations') as unknown as Assessment['escalations'],
+    actions: builder.items('actions') as unknown as Assessment['actions'],
+    findings: builder.items('findings') as unknown as Assessment['findings'],
+    guidance: builder.items('guidance') as unknown as Assessment['guidance'],
+    trace,
+  };
+}
+
+/** Adds what one fired rule yields to the assessment, and returns its trace entry. */
+function materialise(rule: StagedRule, conditions: FiredRule['conditions'], stage: number, ctx: CaseContext, facts: Record<string, unknown>, builder: AssessmentBuilder): TraceEntry {
+  const grounds = { basis: rule.citations.slice(), rules: [rule.id], facts: factsSeen(conditions) };
+  const yielded: string[] = [];
+  for (const outcome of rule.outcomes) {
+    const m = materialisers[outcome.kind]!;
+    for (const item of m.materialise(outcome, ctx, grounds, facts)) {
+      builder.add(m.list, item);
+      yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
+    }
+  }
+  const entry: Record<string, unknown> = { rule: rule.id, pack: rule.pack, title: rule.title, citations: rule.citations, stage, dependsOn: rule.dependsOn ?? [] };
+  if (rule.interpretation) entry.interpretation = rule.interpretation;
+  entry.conditions = conditions;
+  entry.yielded = union(yielded, []);
+  return entry as unknown as TraceEntry;
+}
