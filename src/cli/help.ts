@@ -88,10 +88,10 @@ scenario with a diff of what differs; exit 1 if any fails, 2 if a file is malfor
 
   --quiet               print failures and the total only
 `,
-  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|scenario]
+  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario]
 
 Print a JSON Schema (draft 2020-12) generated from the library's own validation: the case input (the
-default), the organ directory, or a rule-pack file format.
+default), the organ directory, a rule-pack file format, or a calendar year (a holiday notice for --calendar).
 
   --list                list the schema names
 `,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarYearSchema } from '../calendar/schema.js';
 import { CaseInput } from '../case/schema.js';
 import { OrganDirectory } from '../case/organ.js';
 import { isIsoDate } from '../dates/isoDate.js';
@@ -56,6 +57,12 @@ export const publishedSchemas = {
     title: 'petition-rules provisions catalogue (provisions.json)',
     description: 'Every provision of an instrument, each with the rules that encode it or the reason it is not operational on a case.',
     schema: ProvisionsFileSchema,
+  },
+  calendar: {
+    file: 'calendar-year.schema.json',
+    title: 'petition-rules calendar year (a State Council holiday notice)',
+    description: 'One year of working-day calendar data, as written from the General Office notice: holiday periods, make-up working days and the notice cited; give it with calendarYears or --calendar.',
+    schema: CalendarYearSchema,
   },
   scenario: {
     file: 'scenario.schema.json',
