@@ -10,7 +10,7 @@ export { EVALUATOR_KINDS } from './engine/runner.js';
 export type { EvaluatorKind } from './engine/runner.js';
 export { validateCase } from './case/validateCase.js';
 export type { Lang, Bilingual as Text } from './case/validateCase.js';
-export { CaseInput, CaseFlags, Channel, PetitionClass, LegalRoute, PriorityArea, PetitionerConduct } from './case/schema.js';
+export { CaseInput, CaseFlags, Accused, Channel, PetitionClass, LegalRoute, PriorityArea, PetitionerConduct } from './case/schema.js';
 export type { Case } from './case/schema.js';
 export { Event, EVENT_TYPES } from './case/event.js';
 export type { EventType } from './case/event.js';

@@ -16,7 +16,10 @@ export function levelRank(level: OrganLevel): number {
 /**
  * Kinds of organ the rules distinguish. `department` is a working department of a government or party
  * committee (e.g. a natural-resources bureau); `political-legal-committee` is the party committee's
- * 政法委; `joint-conference` is the petition joint conference (信访联席会议) of a level.
+ * 政法委; `joint-conference` is the petition joint conference (信访联席会议) of a level;
+ * `organisation-department` is the party committee's organisation (or a government's personnel)
+ * department (组织（人事）部门); `administrative-supervision` is a government's administrative
+ * supervision organ (行政监察机关, 监察厅/局) as it existed before the supervision reform of 2018.
  */
 export const OrganKind = z.enum([
   'petition-department',
@@ -32,6 +35,8 @@ export const OrganKind = z.enum([
   'joint-conference',
   'enterprise',
   'mass-organisation',
+  'organisation-department',
+  'administrative-supervision',
 ]);
 export type OrganKind = z.infer<typeof OrganKind>;
 

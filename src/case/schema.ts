@@ -64,6 +64,30 @@ export type PetitionerConduct = z.infer<typeof PetitionerConduct>;
 const flag = z.boolean().optional();
 
 /**
+ * Whom a petition accuses or complains of. It decides where a denunciation or accusation (检举控告) goes:
+ * discipline inspection only has those within its remit (xfgz2022 art. 22 ¶2 "属于纪检监察机关受理的",
+ * art. 30), the competent organ the rest; and it tells the petition department to inform the
+ * organisation (personnel) department of a petition about a cadre (xfgz2022 art. 30 ¶2).
+ */
+export const Accused = z
+  .object({
+    /** A party organisation or party member, accused of breaching party discipline (纪律检查). */
+    partyMember: z.boolean().default(false),
+    /**
+     * A public official (公职人员) accused of a breach of duty or a duty crime (监察). For a matter
+     * received before the supervision reform (2018-03-20), read as staff of an administrative organ or a
+     * person it appointed — whom the administrative supervision organs (行政监察机关) then supervised.
+     */
+    publicOfficial: z.boolean().default(false),
+    /** A cadre (干部) under a party committee's cadre-management authority (干部管理权限). */
+    cadre: z.boolean().default(false),
+    /** The organ where the accused serves, or the organisation accused: its region gives the level that manages the cadre. */
+    organ: OrganId.optional(),
+  })
+  .strict();
+export type Accused = z.infer<typeof Accused>;
+
+/**
  * Facts the caller asserts about the matter that no event log can show. Each is a judgement the law
  * leaves to the organs (is it "major"? did it cause "serious consequences"?), so the caller supplies it.
  */
@@ -148,6 +172,8 @@ export const CaseInput = z
     /** Good reasons on record for missed time limits (they bar supervision of the lateness). */
     goodReasons: z.array(GoodReason).default([]),
     events: z.array(Event).default([]),
+    /** Whom the petition accuses or complains of; for a denunciation, it decides which organ takes it. */
+    accused: Accused.optional(),
     /** Organs used by this case, merged with the evaluator's directory. */
     organs: OrganDirectory.optional(),
   })

@@ -79,6 +79,7 @@ interface CaseView {
   readonly handlingOrgan?: unknown;
   readonly involvedOrgans?: unknown;
   readonly misconduct?: unknown;
+  readonly accused?: unknown;
   readonly atDesignatedSite?: unknown;
   readonly events?: unknown;
   readonly organs?: unknown;
@@ -121,6 +122,7 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   requireOrgan('handlingOrgan', c.handlingOrgan);
   if (Array.isArray(c.involvedOrgans)) c.involvedOrgans.forEach((id, i) => requireOrgan(`involvedOrgans[${i}]`, id));
   if (Array.isArray(c.misconduct)) c.misconduct.forEach((m: unknown, i) => isRecord(m) && requireOrgan(`misconduct[${i}].by`, m.by));
+  if (isRecord(c.accused)) requireOrgan('accused.organ', c.accused.organ);
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
   if (receivedOn !== undefined && options.receivedOnCheck) {

@@ -46,8 +46,10 @@ const role: Record<string, Term> = {
   'reexamination-organ': { en: 'Reexamination organ', zh: '复核机关' },
   'deciding-superior': { en: 'Common superior that decides competence', zh: '共同的上一级机关（决定管辖）' },
   'joint-conference': { en: 'Petition joint conference', zh: '信访工作联席会议' },
-  'political-legal-organ': { en: 'Political-legal organ', zh: '政法机关（党委政法委）' },
+  'political-legal-organ': { en: 'Political-legal department', zh: '政法部门' },
   'discipline-inspection': { en: 'Discipline-inspection and supervision organ', zh: '纪检监察机关' },
+  'party-discipline-inspection': { en: 'Party discipline-inspection commission', zh: '党的纪律检查机关' },
+  'administrative-supervision': { en: 'Administrative supervision organ', zh: '行政监察机关' },
   'first-responsible-leader': { en: 'First responsible person (principal leader)', zh: '第一责任人', principle: sharedResponsibility },
   'directly-responsible-leader': { en: 'Directly responsible person (leader in charge of petition work)', zh: '直接责任人', principle: sharedResponsibility },
   'package-leader': { en: 'Leader in personal charge of the case', zh: '包案领导' },
@@ -79,6 +81,7 @@ const escalation: Record<string, Term> = {
   'front-line-command': { en: 'County leaders go to the front line and direct the handling', zh: '县级领导赶赴一线、靠前指挥' },
   'jurisdiction-decision': { en: 'Competence decided by the common superior, else coordinated by the joint conference', zh: '由共同的上一级机关决定，或由联席会议协调' },
   'political-legal-coordination': { en: 'Coordination by the political-legal committee', zh: '党委政法委协调' },
+  'notify-organisation-department': { en: 'Inform the organisation (personnel) department of a petition about a cadre', zh: '向组织（人事）部门通报反映干部问题的信访情况' },
   terminate: { en: 'Termination: the same request is not accepted again', zh: '信访终结：同一请求不再受理' },
 };
 
@@ -202,6 +205,8 @@ const kind: Record<string, Term> = {
   'joint-conference': { en: 'joint conference', zh: '联席会议' },
   enterprise: { en: 'enterprise', zh: '企业' },
   'mass-organisation': { en: 'mass organisation', zh: '群团组织' },
+  'organisation-department': { en: 'organisation (personnel) department', zh: '组织（人事）部门' },
+  'administrative-supervision': { en: 'administrative supervision', zh: '行政监察机关' },
 };
 
 /** Item fields an assessment may carry beyond id, organ and grounds, as a report names them. */

@@ -117,6 +117,10 @@ export const caseFacts: Readonly<Record<string, FactDefinition>> = {
     description: 'Kind of the organ that received the matter (e.g. "petition-department" for a petition bureau).',
     compute: (ctx) => organ(ctx, ctx.case.receivingOrgan)?.kind,
   },
+  noticeOrganKind: {
+    description: 'Kind of the organ that owes the petitioner written notice: the organ the matter was last transferred or assigned to, else the organ that received it.',
+    compute: (ctx) => organ(ctx, latestHandover(ctx)?.to ?? ctx.case.receivingOrgan)?.kind,
+  },
   transferee: {
     description: 'Id of the organ the matter was last transferred or assigned to; undefined when it was not passed on.',
     compute: (ctx) => latestHandover(ctx)?.to,

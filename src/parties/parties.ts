@@ -43,6 +43,15 @@ function regional(ctx: CaseContext, kind: OrganKind, region: string | undefined,
 
 const receivingRegion = (ctx: CaseContext) => named(ctx, ctx.case.receivingOrgan)?.region;
 
+/**
+ * The region whose organs take a matter about the accused by cadre-management authority (按照管理权限):
+ * that of the organ where the accused serves, else the handling organ's, else the receiving organ's.
+ */
+const cadreRegion = (ctx: CaseContext) => named(ctx, ctx.case.accused?.organ)?.region ?? named(ctx, ctx.case.handlingOrgan)?.region ?? receivingRegion(ctx);
+
+/** Kinds of organ that are political-legal departments (政法部门) handling litigation-rights relief. */
+const POLITICAL_LEGAL_KINDS: ReadonlySet<OrganKind> = new Set(['court', 'procuratorate', 'public-security']);
+
 /** The review organ: the organ one level above the original handling organ (the rules that name it cite the review articles of each pack). */
 function reviewOrgan(ctx: CaseContext): OrganRef {
   return superiorOf(ctx, ctx.case.handlingOrgan, { en: 'the handling organ', zh: '原办理机关' });
@@ -111,12 +120,50 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     const names = ids.map((id) => label(named(ctx, id), id));
     return [roleRef(`the petition joint conference common to ${names.map((n) => n.en).join(', ')}`, `${names.map((n) => n.zh).join('、')}共同的信访工作联席会议`)];
   },
-  /** The political-legal committee of the receiving organ's region (same-level political-legal organs). */
+  /** The political-legal committee of the receiving organ's region: it coordinates law- and litigation-related matters (op2007 item 7). */
   politicalLegalOrgan: (ctx) => [regional(ctx, 'political-legal-committee', receivingRegion(ctx), 'the political-legal committee', '党委政法委')],
-  /** The discipline-inspection and supervision organ of the handling (else receiving) organ's region. */
-  disciplineInspection: (ctx) => [
-    regional(ctx, 'discipline-inspection', named(ctx, ctx.case.handlingOrgan)?.region ?? receivingRegion(ctx), 'the discipline-inspection and supervision organ', '纪检监察机关'),
-  ],
+  /**
+   * The political-legal department (政法部门) that handles a law- and litigation-related matter: the
+   * handling organ when it is a court, procuratorate or public-security organ, else the role.
+   */
+  politicalLegalDepartment: (ctx) => {
+    const o = named(ctx, ctx.case.handlingOrgan);
+    if (o && POLITICAL_LEGAL_KINDS.has(o.kind)) return [refOf(o)];
+    const region = o?.region ?? receivingRegion(ctx);
+    return [roleRef(`the competent political-legal department of region ${region ?? '(unknown)'}`, `${region ?? '（未知地区）'}有关政法部门`)];
+  },
+  /** The discipline-inspection and supervision organ (纪检监察机关) that manages the accused: of the accused's organ's region, else the handling (else receiving) organ's. */
+  disciplineInspection: (ctx) => [regional(ctx, 'discipline-inspection', cadreRegion(ctx), 'the discipline-inspection and supervision organ', '纪检监察机关')],
+  /** Before the supervision reform: the party's discipline-inspection commission (党的纪律检查委员会) of the accused's region (directory kind `discipline-inspection`). */
+  partyDisciplineInspection: (ctx) => [regional(ctx, 'discipline-inspection', cadreRegion(ctx), 'the party discipline-inspection commission', '党的纪律检查委员会')],
+  /** Before the supervision reform: the government's administrative supervision organ (行政监察机关) of the accused's region. */
+  administrativeSupervision: (ctx) => [regional(ctx, 'administrative-supervision', cadreRegion(ctx), 'the administrative supervision organ', '行政监察机关')],
+  /** The organisation (personnel) department (组织（人事）部门) of the level that manages the accused cadre. */
+  organisationDepartment: (ctx) => [regional(ctx, 'organisation-department', cadreRegion(ctx), 'the organisation (personnel) department', '组织（人事）部门')],
+  /** The party committee of the level that manages the accused cadre (its principal leader and the leader in charge of organisation work). */
+  cadreManagingCommittee: (ctx) => [regional(ctx, 'party-committee', cadreRegion(ctx), 'the party committee', '党委')],
+  /** The government of the receiving organ's region: a department reports to it (本级人民政府). */
+  receivingOrganGovernment: (ctx) => [regional(ctx, 'government', receivingRegion(ctx), 'the government', '人民政府')],
+  /** The government one level above the receiving organ, itself a government (上一级人民政府). */
+  receivingOrganHigherGovernment: (ctx) => {
+    const o = named(ctx, ctx.case.receivingOrgan);
+    const sup = o?.superior !== undefined ? ctx.directory.get(o.superior) : undefined;
+    if (sup) return [refOf(sup)];
+    const l = label(o, ctx.case.receivingOrgan);
+    return [roleRef(`the government one level above ${l.en}`, `${l.zh}的上一级人民政府`)];
+  },
+  /**
+   * The competent department one level above the receiving department (上一级主管部门): its superior in
+   * the directory, unless that superior is a government or party committee (then the directory does not
+   * show the department above, and the role is named).
+   */
+  receivingOrganHigherDepartment: (ctx) => {
+    const o = named(ctx, ctx.case.receivingOrgan);
+    const sup = o?.superior !== undefined ? ctx.directory.get(o.superior) : undefined;
+    if (sup && sup.kind !== 'government' && sup.kind !== 'party-committee') return [refOf(sup)];
+    const l = label(o, ctx.case.receivingOrgan);
+    return [roleRef(`the competent department one level above ${l.en}`, `${l.zh}的上一级主管部门`)];
+  },
   /** The petition department one level above the receiving organ's petition department. */
   higherPetitionDepartment: (ctx) => {
     const own = organOf(ctx.directory, 'petition-department', receivingRegion(ctx) ?? '');

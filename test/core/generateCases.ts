@@ -26,6 +26,13 @@ const AREAS = ['land-acquisition', 'urban-construction-demolition', 'environment
 const CONDUCT = ['illegal-gathering-or-blocking', 'staying-and-making-trouble', 'insulting-or-threatening-staff'] as const;
 const FLAGS = ['major', 'urgent', 'collective', 'massIncidentRisk', 'longUnresolved', 'stronglyRaised', 'hardship', 'policyGap', 'seriousConsequences'] as const;
 
+const ACCUSED: ReadonlyArray<(organ: string | undefined) => Record<string, unknown>> = [
+  () => ({}),
+  () => ({ partyMember: true }),
+  (organ) => ({ publicOfficial: true, ...(organ ? { organ } : {}) }),
+  (organ) => ({ partyMember: true, publicOfficial: true, cadre: true, ...(organ ? { organ } : {}) }),
+];
+
 /** Receipt dates span both procedural packs, from 2005-05-01 to 2025-10-31. */
 const FIRST = '2005-05-01';
 const SPAN = daysBetween(FIRST, '2025-10-31');
@@ -53,6 +60,8 @@ export function generateCases(count: number, seed = 20070301): GeneratedCase[] {
       petitioners,
     };
     if (cls === 'appeal') input.legalRoute = pick(ROUTES);
+    // Whom an accusation is against, in turn by case number (no draw, so the other values stay as they were).
+    if (cls === 'accusation') input.accused = ACCUSED[i % ACCUSED.length]!(handling?.id);
     if (handling) input.handlingOrgan = handling.id;
     if (chance(0.3)) input.priorityArea = pick(AREAS);
     if (chance(0.1)) input.lawAndLitigation = true;

@@ -20,12 +20,14 @@ const ROLES = [
   'joint-conference',
   'political-legal-organ',
   'discipline-inspection',
+  'party-discipline-inspection',
+  'administrative-supervision',
   'first-responsible-leader',
   'directly-responsible-leader',
   'package-leader',
 ];
 const GUIDANCE = ['use-legal-channel', 'go-to-political-legal-organ', 'submit-to-proper-level', 'elect-representatives', 'pending-below', 'terminated', 'prohibited-conduct'];
-const ROUTING_ESCALATIONS = ['joint-visit', 'jurisdiction-decision', 'political-legal-coordination', 'terminate', 'report-up', 'leader-package'];
+const ROUTING_ESCALATIONS = ['joint-visit', 'jurisdiction-decision', 'political-legal-coordination', 'terminate', 'report-up', 'leader-package', 'notify-organisation-department'];
 const PRIORITY_AREAS = ['land-acquisition', 'urban-construction-demolition', 'environmental-protection', 'enterprise-restructuring', 'law-and-litigation'];
 
 /** The ids a list expectation asserts to be present. */

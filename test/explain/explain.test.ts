@@ -173,9 +173,9 @@ describe('explain', () => {
 describe('vocabulary', () => {
   it('labels every public id of DOMAIN §6–§9 in both languages, without day counts or article numbers', () => {
     const ids = {
-      role: ['handling-organ', 'territorial-authority', 'petition-department', 'review-organ', 'reexamination-organ', 'deciding-superior', 'joint-conference', 'political-legal-organ', 'discipline-inspection', 'first-responsible-leader', 'directly-responsible-leader', 'package-leader'],
+      role: ['handling-organ', 'territorial-authority', 'petition-department', 'review-organ', 'reexamination-organ', 'deciding-superior', 'joint-conference', 'political-legal-organ', 'discipline-inspection', 'party-discipline-inspection', 'administrative-supervision', 'first-responsible-leader', 'directly-responsible-leader', 'package-leader'],
       obligation: ['register', 'dispose', 'notify-petitioner', 'object-to-transfer', 'report-assigned-result', 'conclude', 'review-request-window', 'review-decision', 'reexamination-request-window', 'reexamination-decision', 'report-major-matter', 'feedback-on-improvement', 'reply-to-suggestion'],
-      escalation: ['supervise', 'report-up', 'joint-visit', 'leader-package', 'front-line-command', 'jurisdiction-decision', 'political-legal-coordination', 'terminate'],
+      escalation: ['supervise', 'report-up', 'joint-visit', 'leader-package', 'front-line-command', 'jurisdiction-decision', 'political-legal-coordination', 'terminate', 'notify-organisation-department'],
       action: ['execute-opinion', 'guide-and-educate', 'assist-hardship', 'study-policy'],
       finding: ['caused-by-abuse-of-power', 'caused-by-inaction', 'caused-by-wrong-law-or-procedure', 'refused-to-implement', 'failed-to-register', 'failed-to-dispose', 'failed-to-supervise', 'refused-acceptance', 'late-notice', 'overdue-conclusion', 'prevarication', 'unsupported-valid-claim', 'ignored-improvement-suggestion', 'rough-conduct', 'extortion', 'mishandled-collective-visit', 'concealed-or-late-report', 'leaked-accusation', 'retaliation'],
       guidance: ['use-legal-channel', 'go-to-political-legal-organ', 'submit-to-proper-level', 'elect-representatives', 'pending-below', 'terminated', 'prohibited-conduct'],
