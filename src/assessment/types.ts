@@ -42,6 +42,8 @@ export interface Escalation extends Grounds {
   readonly recipients?: readonly OrganRef[];
   /** For `supervise`: the organ supervised (`organ` is the petition department that supervises). */
   readonly supervised?: OrganRef;
+  /** For `propose-accountability`: the organ whose responsible people the proposal concerns (`recipients`: the organ with management authority). */
+  readonly concerning?: OrganRef;
 }
 
 export interface Action extends Grounds {

@@ -77,6 +77,14 @@ export const Event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('suggestion-replied'), ...base }).strict(),
   /** A supporting handling opinion was carried out. */
   z.object({ type: z.literal('opinion-executed'), ...base }).strict(),
+  /** Mediation (调解) or a settlement between the parties (和解) reached agreement on an appeal/request. */
+  z.object({ type: z.literal('agreement-reached'), ...base, form: z.enum(['mediation', 'settlement']) }).strict(),
+  /** The mediation or settlement agreement was drawn up in writing (调解协议书、和解协议书). */
+  z.object({ type: z.literal('agreement-drawn-up'), ...base }).strict(),
+  /** The petition department proposed to the organ in `to` that those responsible be held accountable (追究责任的建议). */
+  z.object({ type: z.literal('accountability-proposed'), ...base, to: OrganId }).strict(),
+  /** The organ answered the accountability proposal in writing (书面反馈采纳情况). */
+  z.object({ type: z.literal('accountability-proposal-answered'), ...base }).strict(),
 ]);
 export type Event = z.infer<typeof Event>;
 export type EventType = Event['type'];

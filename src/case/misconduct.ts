@@ -13,11 +13,13 @@ import { DateField } from './event.js';
 
 /**
  * Kinds of misconduct a case may record. Most are named after the finding they lead to under the
- * accountability articles of each pack; three are not findings themselves:
+ * accountability articles of each pack; these are not findings themselves:
  * - `concealed-or-falsified-report`: a major or urgent matter concealed or falsely reported; it leads to
  *   the finding `concealed-or-late-report` (the lateness part is derived from `report-major-matter`).
  * - `wrong-handling-procedure`: the matter was accepted or handled without following the prescribed
  *   procedure; it calls for supervision, and is no finding of its own.
+ * - `falsification`: falsification in petition work (弄虚作假); it calls for supervision (2022) and,
+ *   with serious consequences, a proposal to hold those responsible accountable.
  */
 export const MisconductKind = z.enum([
   /** Exceeding or abusing authority, infringing lawful rights, caused the petition. */
@@ -54,6 +56,10 @@ export const MisconductKind = z.enum([
   'retaliation',
   /** Accepted or handled without following the prescribed procedure (未按规定程序办理). */
   'wrong-handling-procedure',
+  /** Falsification in petition work (弄虚作假): it calls for supervision and, with serious consequences, an accountability proposal. */
+  'falsification',
+  /** The necessary measures for a major or urgent matter were not taken in time (未依法及时采取必要措施). */
+  'failed-to-take-measures',
 ]);
 export type MisconductKind = z.infer<typeof MisconductKind>;
 

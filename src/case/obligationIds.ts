@@ -15,6 +15,8 @@ export const DUTY_OBLIGATION_IDS = [
   'report-major-matter',
   'feedback-on-improvement',
   'reply-to-suggestion',
+  'draw-up-agreement',
+  'feedback-on-accountability-proposal',
 ] as const;
 
 /** The petitioner's request windows. */

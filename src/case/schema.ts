@@ -88,6 +88,53 @@ export const Accused = z
 export type Accused = z.infer<typeof Accused>;
 
 /**
+ * The organ that should deal with the matter was split, merged or abolished (分立、合并、撤销; xf2005
+ * art. 25, xfgz2022 art. 24 ¶2). The organ that continues to exercise its powers handles the matter:
+ * the case names it as `handlingOrgan`. Where no organ can be identified as continuing them (职责不清),
+ * the same-level government (2022: party committee and government) accepts it or designates who does.
+ */
+export const Reorganisation = z
+  .object({
+    change: z.enum(['split', 'merged', 'abolished']),
+    /** The former organ, where the directory still holds it (its region names the same-level authority). */
+    former: OrganId.optional(),
+    /** No organ can be identified as continuing the former organ's powers (职责不清). */
+    responsibilitiesUnclear: z.boolean().default(false),
+  })
+  .strict();
+export type Reorganisation = z.infer<typeof Reorganisation>;
+
+/**
+ * A staff member of `organ` who deals with the matter has a direct interest in it or in the petitioner
+ * (与信访事项或者信访人有直接利害关系; xf2005 art. 30, xfgz2022 art. 28 ¶3) and must withdraw (回避).
+ */
+export const ConflictOfInterest = z
+  .object({
+    /** The organ whose staff member is conflicted. */
+    organ: OrganId,
+    /** Whether that staff member withdrew: `true` withdrew, `false` went on dealing with the matter; absent when not yet known. */
+    withdrew: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type ConflictOfInterest = z.infer<typeof ConflictOfInterest>;
+
+/**
+ * The petitioner fabricated or distorted facts, or falsely accused or framed another (捏造歪曲事实、
+ * 诬告陷害他人; xf2005 arts. 19 and 48, xfgz2022 arts. 19 ¶2 and 47 ¶3), and what the caller states about
+ * it. Each is a judgement for the organs, the police and the courts, not for this library.
+ */
+export const FalseAccusation = z
+  .object({
+    /** It constitutes a violation of public-security administration (构成违反治安管理行为). */
+    publicOrderViolation: z.boolean().optional(),
+    /** It constitutes a crime. */
+    crime: z.boolean().optional(),
+  })
+  .strict();
+export type FalseAccusation = z.infer<typeof FalseAccusation>;
+
+/**
  * Facts the caller asserts about the matter that no event log can show. Each is a judgement the law
  * leaves to the organs (is it "major"? did it cause "serious consequences"?), so the caller supplies it.
  */
@@ -171,6 +218,12 @@ export const CaseInput = z
     misconduct: z.array(Misconduct).default([]),
     /** Good reasons on record for missed time limits (they bar supervision of the lateness). */
     goodReasons: z.array(GoodReason).default([]),
+    /** The organ that should deal with the matter was split, merged or abolished. */
+    reorganisation: Reorganisation.optional(),
+    /** Staff dealing with the matter who have a direct interest in it or in the petitioner. */
+    conflictsOfInterest: z.array(ConflictOfInterest).default([]),
+    /** The petitioner fabricated or distorted facts or falsely accused another, as the caller states it. */
+    falseAccusation: FalseAccusation.optional(),
     events: z.array(Event).default([]),
     /** Whom the petition accuses or complains of; for a denunciation, it decides which organ takes it. */
     accused: Accused.optional(),

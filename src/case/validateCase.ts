@@ -80,6 +80,8 @@ interface CaseView {
   readonly involvedOrgans?: unknown;
   readonly misconduct?: unknown;
   readonly accused?: unknown;
+  readonly reorganisation?: unknown;
+  readonly conflictsOfInterest?: unknown;
   readonly atDesignatedSite?: unknown;
   readonly events?: unknown;
   readonly organs?: unknown;
@@ -123,6 +125,16 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   if (Array.isArray(c.involvedOrgans)) c.involvedOrgans.forEach((id, i) => requireOrgan(`involvedOrgans[${i}]`, id));
   if (Array.isArray(c.misconduct)) c.misconduct.forEach((m: unknown, i) => isRecord(m) && requireOrgan(`misconduct[${i}].by`, m.by));
   if (isRecord(c.accused)) requireOrgan('accused.organ', c.accused.organ);
+  if (Array.isArray(c.conflictsOfInterest)) c.conflictsOfInterest.forEach((x: unknown, i) => isRecord(x) && requireOrgan(`conflictsOfInterest[${i}].organ`, x.organ));
+  if (isRecord(c.reorganisation)) {
+    requireOrgan('reorganisation.former', c.reorganisation.former);
+    if (isString(c.reorganisation.former) && c.reorganisation.former === c.handlingOrgan) {
+      add('handlingOrgan', {
+        en: `names the organ that was split, merged or abolished (${c.reorganisation.former}): name the organ that continues to exercise its powers`,
+        zh: `所列机关（${c.reorganisation.former}）已分立、合并或撤销：应填写继续行使其职权的机关`,
+      });
+    }
+  }
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
   if (receivedOn !== undefined && options.receivedOnCheck) {

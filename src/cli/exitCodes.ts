@@ -2,7 +2,7 @@
  * The CLI's exit codes, one meaning each, so scripts and CI can branch on them:
  * 0 everything asked for was done and nothing the caller asked to fail on was found;
  * 1 findings, overdue obligations or failed scenarios, where the caller asked for that to fail
- *   (`audit --fail-on-findings`, `test`);
+ *   (`audit --fail-on-findings`, `test`), or a provisions catalogue with a problem (`rules --coverage`);
  * 2 bad input or usage: an unknown option, a missing or unreadable file, an invalid case, a rule pack
  *   or directory that does not load.
  */

@@ -10,7 +10,7 @@ Usage: petition-rules <command> [options]
 Commands
   evaluate <case.json|->     assess one case and print the explained report (or --json)
   audit <cases.ndjson|->     assess a batch, one NDJSON record per input line, summary on stderr
-  rules                      list the rules and the provisions catalogue with coverage
+  rules                      list the rules and the provisions catalogue with coverage (--coverage)
   test <dir|file>...         run scenario files; readable diff; exit 1 on any failure
   schema [name]              print the JSON Schema of the case input or a rule-pack file format
 
@@ -74,10 +74,15 @@ A line ends at \n (or \r\n); the last line counts without one.
   rules: `Usage: petition-rules rules [options]
 
 List the rules pack by pack (stage, citations, outcomes) and each instrument's provisions catalogue
-with its coverage: provisions encoded by rules, not operational, and awaiting rules.
+with its coverage: provisions encoded by rules, operational but not encoded, not operational, and
+awaiting rules.
 
   --at DATE             only packs and rules in force for a matter received on DATE
   --pack ID             only this pack (and its instrument's catalogue)
+  --coverage            only the coverage: per instrument encoded / catalogued / total, and each
+                        provision not encoded with the reason; exit 1 when a catalogue has a problem
+                        (a provision neither encoded nor catalogued, a stale reason, an unknown provision)
+  --lang en|zh          language of the reasons (--coverage)
   --facts               list what a rule may name instead: facts, operators, parties, outcome kinds
   --json                print as JSON
 `,

@@ -4,6 +4,7 @@ import type { CaseContext } from './context.js';
 import { resolveParty } from '../parties/parties.js';
 import { findingMaterialiser } from '../accountability/finding.js';
 import { supervisionMaterialiser } from '../accountability/supervision.js';
+import { proposalMaterialiser } from '../accountability/proposal.js';
 import { obligationMaterialiser } from '../time/obligation.js';
 
 /** The lists of an assessment that rules add to. */
@@ -76,6 +77,7 @@ export const materialisers: Record<string, Materialiser> = {
   },
   finding: findingMaterialiser,
   supervision: supervisionMaterialiser,
+  'accountability-proposal': proposalMaterialiser,
   obligation: obligationMaterialiser,
 };
 

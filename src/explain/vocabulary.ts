@@ -53,6 +53,8 @@ const role: Record<string, Term> = {
   'first-responsible-leader': { en: 'First responsible person (principal leader)', zh: '第一责任人', principle: sharedResponsibility },
   'directly-responsible-leader': { en: 'Directly responsible person (leader in charge of petition work)', zh: '直接责任人', principle: sharedResponsibility },
   'package-leader': { en: 'Leader in personal charge of the case', zh: '包案领导' },
+  'successor-organ': { en: 'Organ continuing the powers of the split, merged or abolished organ', zh: '继续行使其职权的机关' },
+  'designating-authority': { en: 'Same-level authority that accepts the matter or designates who does (responsibilities unclear)', zh: '职责不清时由本级党委和政府（2005年条例：本级人民政府）受理或者指定受理机关' },
 };
 
 /** Time limits of `obligations[]`. */
@@ -70,6 +72,8 @@ const obligation: Record<string, Term> = {
   'report-major-matter': { en: 'Report the major or urgent matter', zh: '报告重大、紧急信访事项和信息' },
   'feedback-on-improvement': { en: 'Answer the improvement suggestion in writing', zh: '书面反馈改进工作建议的落实情况' },
   'reply-to-suggestion': { en: 'Reply to the suggestion', zh: '答复建议意见' },
+  'draw-up-agreement': { en: 'Draw up the mediation or settlement agreement in writing', zh: '制作调解协议书或者和解协议书' },
+  'feedback-on-accountability-proposal': { en: 'Answer the accountability proposal in writing, saying how far it was adopted', zh: '书面反馈追究责任建议的采纳情况' },
 };
 
 /** Escalations of `escalations[]`. */
@@ -83,6 +87,7 @@ const escalation: Record<string, Term> = {
   'political-legal-coordination': { en: 'Coordination by the political-legal committee', zh: '党委政法委协调' },
   'notify-organisation-department': { en: 'Inform the organisation (personnel) department of a petition about a cadre', zh: '向组织（人事）部门通报反映干部问题的信访情况' },
   terminate: { en: 'Termination: the same request is not accepted again', zh: '信访终结：同一请求不再受理' },
+  'propose-accountability': { en: 'Proposal to the organ with management authority to hold those responsible accountable', zh: '向有管理权限的机关提出追究责任的建议' },
 };
 
 /** Follow-up actions of `actions[]`: 三到位一处理. */
@@ -91,6 +96,9 @@ const action: Record<string, Term> = {
   'guide-and-educate': { en: 'Explain, persuade and educate', zh: '疏导教育' },
   'assist-hardship': { en: 'Help and relief for real hardship', zh: '帮扶救助' },
   'study-policy': { en: 'Report the gap so the policy is studied and improved', zh: '研究完善政策' },
+  'perform-duty-or-reply': { en: 'Perform the duty by law (investigate the unlawful conduct, protect the rights) or reply', zh: '依法履行查处违法行为、保护合法权益的职责或者答复' },
+  recuse: { en: 'The staff member with a direct interest in the matter or the petitioner withdraws', zh: '与信访事项或者信访人有直接利害关系的工作人员回避' },
+  'contain-adverse-effects': { en: 'Take measures within its remit to stop adverse effects arising or spreading', zh: '在职责范围内依法及时采取措施，防止不良影响的产生、扩大' },
   // The response ladder to prohibited conduct of a petitioner, each step chosen by the facts.
   'dissuade-and-educate': { en: 'Dissuade, criticise and educate', zh: '劝阻、批评或者教育' },
   'police-warning-or-restraint': { en: 'Police warning, reprimand or restraint', zh: '公安机关予以警告、训诫或者制止' },
@@ -119,6 +127,7 @@ const finding: Record<string, Term> = {
   'concealed-or-late-report': { en: 'Concealed, falsified or delayed a major or urgent report', zh: '对重大、紧急信访事项和信息隐瞒、谎报、缓报' },
   'leaked-accusation': { en: 'Passed a denunciation to the person or unit accused', zh: '将检举控告材料透露或者转给被检举控告的人员和单位' },
   retaliation: { en: 'Retaliated against a petitioner', zh: '打击报复信访人' },
+  'failed-to-take-measures': { en: 'Did not take the necessary measures in time for a major or urgent matter', zh: '对重大、紧急信访事项和信访信息未依法及时采取必要措施' },
 };
 
 /** Guidance of `guidance[]`: what the petitioner is told, never punishment. */
@@ -130,6 +139,7 @@ const guidance: Record<string, Term> = {
   'pending-below': { en: 'The matter is already being handled below within its time limit', zh: '该事项已由下级受理且在办理期限内' },
   terminated: { en: 'The matter has been terminated after reexamination', zh: '信访事项已经复核终结' },
   'prohibited-conduct': { en: 'Prohibited conduct: dissuade and educate, then warning or restraint, public-order penalty, criminal liability', zh: '禁止行为：劝阻、批评教育，警告、训诫或者制止，治安管理处罚，依法追究刑事责任' },
+  'false-accusation': { en: 'Fabricating or distorting facts or falsely accusing another: a public-order penalty by law, criminal liability for a crime', zh: '捏造歪曲事实、诬告陷害他人的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任' },
 };
 
 /** Obligation statuses. */
@@ -212,6 +222,7 @@ const kind: Record<string, Term> = {
 /** Item fields an assessment may carry beyond id, organ and grounds, as a report names them. */
 const field: Record<string, Term> = {
   supervised: { en: 'organ supervised', zh: '被督办机关' },
+  concerning: { en: 'organ whose responsible people it concerns', zh: '被建议追究责任的机关' },
   seriousConsequences: { en: 'serious consequences', zh: '造成严重后果' },
   recipients: { en: 'reported to', zh: '报送' },
   reason: { en: 'reason', zh: '理由' },

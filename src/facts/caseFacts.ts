@@ -132,6 +132,10 @@ export const caseFacts: Readonly<Record<string, FactDefinition>> = {
       return to === undefined || ctx.case.handlingOrgan === undefined ? undefined : to === ctx.case.handlingOrgan;
     },
   },
+  conflictOfInterest: {
+    description: 'Staff dealing with the matter with a direct interest in it or in the petitioner: "recorded" (some on record), "notWithdrawn" (some went on dealing with it).',
+    compute: (ctx) => ({ recorded: ctx.case.conflictsOfInterest.length > 0, notWithdrawn: ctx.case.conflictsOfInterest.some((c) => c.withdrew === false) }),
+  },
   transferObjected: {
     description: 'The organ the matter was last transferred or assigned to objected that it is not competent (an objection logged on or after that handover).',
     compute: (ctx) => {

@@ -4,6 +4,7 @@ import { commonSuperior, organOf, superiorChain } from '../directory/directory.j
 import type { CaseContext } from '../evaluate/context.js';
 import { matterRegion, organsInvolved } from '../facts/caseFacts.js';
 import { accountabilityParties } from '../accountability/parties.js';
+import { handlingParties } from './handlingParties.js';
 import { firstAssignment, firstImprovementSuggestion, latestHandover } from '../time/transfers.js';
 
 /**
@@ -187,6 +188,7 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
     return [base, ...superiorChain(ctx.directory, base.id).filter((o) => o.level !== 'central')].map(refOf);
   },
   ...accountabilityParties,
+  ...handlingParties,
   /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */
   transferee: (ctx) => {
     const to = latestHandover(ctx)?.to;

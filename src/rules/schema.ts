@@ -152,7 +152,33 @@ const SupervisionOutcome = z
   .strict()
   .refine((o) => oneSource(o, o.supervisedOrgan), 'a supervision names exactly one of "supervisedOrgan", "obligation" or "misconduct"');
 
-export const Outcome = z.discriminatedUnion('kind', [ResponsibilityOutcome, GuidanceOutcome, EscalationOutcome, ActionOutcome, ObligationOutcome, FindingOutcome, SupervisionOutcome]);
+/**
+ * A proposal to hold those responsible accountable (追究责任的建议, escalation `propose-accountability`):
+ * `organ` (the petition department) proposes it about the organ at fault, named as for a finding, to the
+ * organ with management authority over it (its superior in the directory). With `onlyWhereSerious`,
+ * only organs whose failure had serious consequences on record are proposed.
+ */
+const AccountabilityProposalOutcome = z
+  .object({
+    kind: z.literal('accountability-proposal'),
+    organ: PartyRef,
+    concerningOrgan: PartyRef.optional(),
+    ...FaultSource,
+    onlyWhereSerious: z.boolean().optional(),
+  })
+  .strict()
+  .refine((o) => oneSource(o, o.concerningOrgan), 'an accountability proposal names exactly one of "concerningOrgan", "obligation" or "misconduct"');
+
+export const Outcome = z.discriminatedUnion('kind', [
+  ResponsibilityOutcome,
+  GuidanceOutcome,
+  EscalationOutcome,
+  ActionOutcome,
+  ObligationOutcome,
+  FindingOutcome,
+  SupervisionOutcome,
+  AccountabilityProposalOutcome,
+]);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const RuleSchema = z

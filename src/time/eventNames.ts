@@ -28,6 +28,10 @@ export const EVENT_NAMES: Readonly<Partial<Record<EventType, { readonly en: stri
   'improvement-answered': { en: 'written answer to the improvement suggestion', zh: '书面反馈改进建议' },
   'suggestion-replied': { en: 'reply to the suggestion', zh: '答复建议意见' },
   'opinion-executed': { en: 'execution of the handling opinion', zh: '执行处理意见' },
+  'agreement-reached': { en: 'agreement by mediation or settlement', zh: '经调解、和解达成一致意见' },
+  'agreement-drawn-up': { en: 'written agreement', zh: '制作调解协议书或者和解协议书' },
+  'accountability-proposed': { en: 'proposal to hold those responsible accountable', zh: '提出追究责任的建议' },
+  'accountability-proposal-answered': { en: 'written answer to the accountability proposal', zh: '书面反馈追究责任建议的采纳情况' },
 };
 
 /** The name of an event type; an event type added to the log later falls back to its id. */

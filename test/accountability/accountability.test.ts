@@ -49,12 +49,13 @@ describe('findings per pack (DOMAIN §7)', () => {
     'failed-to-register', 'failed-to-dispose', 'failed-to-supervise', 'refused-acceptance', 'late-notice',
     'overdue-conclusion', 'prevarication', 'unsupported-valid-claim', 'ignored-improvement-suggestion',
     'rough-conduct', 'extortion', 'mishandled-collective-visit', 'concealed-or-late-report', 'leaked-accusation', 'retaliation',
+    'failed-to-take-measures',
   ];
   it('xfgz2022 can yield every finding id of the brief', () => {
     expect(findingIds('xfgz2022')).toEqual([...all].sort());
   });
-  it('xf2005 yields every id except those its text lacks (extortion, ignored suggestions, mishandled collective visits)', () => {
-    const absent = ['extortion', 'ignored-improvement-suggestion', 'mishandled-collective-visit'];
+  it('xf2005 yields every id except those its text lacks (extortion, ignored suggestions, mishandled collective visits, measures not taken)', () => {
+    const absent = ['extortion', 'ignored-improvement-suggestion', 'mishandled-collective-visit', 'failed-to-take-measures'];
     expect(findingIds('xf2005')).toEqual(all.filter((id) => !absent.includes(id)).sort());
   });
 });

@@ -201,7 +201,41 @@ describe('rules', () => {
     expect(stdout).toMatch(/^xfgz2022 — Regulations on Petition Work/m);
     expect(stdout).toContain('xfgz2022.art20.elect-representatives');
     expect(stdout).toMatch(/cites xfgz2022:art20 · yields guidance:elect-representatives/);
-    expect(stdout).toMatch(/op2007 — 22 provisions: \d+ encoded by rules, \d+ setting parameters, policy or counting, \d+ not operational, \d+ awaiting rules/);
+    expect(stdout).toMatch(/op2007 — 22 provisions: \d+ encoded by rules, \d+ setting parameters, policy or counting, \d+ operational but not encoded, \d+ not operational, 0 awaiting rules/);
+  });
+
+  it('prints the coverage with --coverage: per instrument encoded / catalogued / total, and why each catalogued provision is not encoded', async () => {
+    const { code, stdout } = await runCli(['rules', '--coverage']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^xf2005 — Regulations on Letters and Visits: \d+ encoded \/ \d+ catalogued \/ 51 total/m);
+    expect(stdout).toMatch(/^xfgz2022 — Regulations on Petition Work: \d+ encoded \/ \d+ catalogued \/ 50 total/m);
+    expect(stdout).toMatch(/^op2007 — .*: \d+ encoded \/ \d+ catalogued \/ 22 total/m);
+    expect(stdout).toMatch(/^ {2}xfgz2022:art50 +not operational +entry into force/m);
+    expect(stdout).toMatch(/^ {2}xf2005:art9 +not encoded +a standing duty of publication/m);
+    expect(stdout).not.toContain('PROBLEM');
+    expect((await runCli(['rules', '--coverage', '--lang', 'zh'])).stdout).toMatch(/xfgz2022:art50 +not operational +规定施行日期/);
+    const json = JSON.parse((await runCli(['rules', '--coverage', '--json', '--pack', 'xfgz2022'])).stdout);
+    expect(json.catalogue).toHaveLength(1);
+    expect(json.catalogue[0]).toMatchObject({ instrument: 'xfgz2022', provisions: 50, complete: true, problems: [], awaitingRules: [] });
+  });
+
+  it('exits 1 with --coverage when a catalogue has a problem', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const pack = join(tmp, 'coverage-packs', 'demo');
+    mkdirSync(join(pack, 'rules'), { recursive: true });
+    const text = { en: 'x', zh: '某' };
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ id: 'demo', title: text, role: 'jurisdiction', jurisdiction: 'demo', inForce: { from: '2020-01-01', to: null } }));
+    writeFileSync(
+      join(pack, 'provisions.json'),
+      JSON.stringify({
+        instrument: { id: 'demo', title: text, inForce: { from: null, to: null }, extent: { prefix: 'demo:art', count: 2 } },
+        provisions: [{ id: 'demo:art1', title: text, summary: text, rules: [], notOperational: null }],
+      }),
+    );
+    const { code, stdout } = await runCli(['rules', '--coverage', '--packs', join(tmp, 'coverage-packs'), '--pack', 'demo']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('PROBLEM: demo:art1: neither encoded nor catalogued');
+    expect(stdout).toContain('PROBLEM: demo:art2: missing from the catalogue');
   });
 
   it('keeps the packs and rules in force at --at, and one pack with --pack', async () => {

@@ -210,13 +210,13 @@ describe('explain with caller labels', () => {
 describe('vocabulary coverage of the built-in rules', () => {
   it('labels every id a built-in rule can yield', async () => {
     const { loadBuiltinPacks } = await import('../../src/rules/loadPack.js');
-    const kindOf: Record<string, keyof typeof explainVocabulary> = { responsibility: 'role', guidance: 'guidance', escalation: 'escalation', action: 'action', finding: 'finding', obligation: 'obligation', supervision: 'escalation' };
+    const kindOf: Record<string, keyof typeof explainVocabulary> = { responsibility: 'role', guidance: 'guidance', escalation: 'escalation', action: 'action', finding: 'finding', obligation: 'obligation', supervision: 'escalation', 'accountability-proposal': 'escalation' };
     const missing: string[] = [];
     for (const pack of loadBuiltinPacks()) {
       for (const rule of pack.rules) {
         for (const o of rule.outcomes as unknown as Array<Record<string, string>>) {
           const kind = kindOf[o.kind!];
-          const id = o.kind === 'responsibility' ? o.role! : o.kind === 'supervision' ? 'supervise' : o.id!;
+          const id = o.kind === 'responsibility' ? o.role! : o.kind === 'supervision' ? 'supervise' : o.kind === 'accountability-proposal' ? 'propose-accountability' : o.id!;
           if (!kind || !explainVocabulary[kind][id]) missing.push(`${o.kind}:${id} (${rule.id})`);
         }
       }

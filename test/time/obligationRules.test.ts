@@ -20,7 +20,7 @@ const obligations = packs.flatMap((p) =>
 describe('obligation rules', () => {
   it('exist for the time limits of both procedural packs', () => {
     const ids = (pack: string) => [...new Set(obligations.filter((x) => x.pack.manifest.id === pack).map((x) => x.o.id))].sort();
-    expect(ids('xf2005')).toEqual(OBLIGATION_IDS.filter((id) => !['object-to-transfer', 'reply-to-suggestion'].includes(id)).sort());
+    expect(ids('xf2005')).toEqual(OBLIGATION_IDS.filter((id) => !['object-to-transfer', 'reply-to-suggestion', 'draw-up-agreement', 'feedback-on-accountability-proposal'].includes(id)).sort());
     expect(ids('xfgz2022')).toEqual([...OBLIGATION_IDS].sort());
   });
 

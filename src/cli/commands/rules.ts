@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyFileSchema } from '../../policy/policy.js';
 import { countingRules } from '../../time/counting.js';
-import { loadCatalogue, provisionOf } from '../../catalogue/catalogue.js';
+import { catalogueCoverage, loadCatalogue, type CatalogueCoverage } from '../../catalogue/catalogue.js';
 import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
 import { createEvaluator } from '../../evaluate/createEvaluator.js';
 import { materialisers } from '../../evaluate/outcomes.js';
@@ -13,7 +13,7 @@ import { builtinRulesDir, type Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { checkDate, evaluatorOptions, parse } from '../options.js';
+import { checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
 
 const inWindow = (from: string, to: string | null, at: string) => from <= at && (to === null || at <= to);
 
@@ -23,42 +23,6 @@ function yields(rule: StagedRule): string[] {
     const rec = o as Record<string, unknown>;
     return `${o.kind}:${String(rec.id ?? rec.role ?? '')}`;
   });
-}
-
-export interface CatalogueCoverage {
-  readonly instrument: string;
-  readonly title: { en: string; zh: string };
-  readonly provisions: number;
-  readonly encoded: string[];
-  /** Provisions no rule cites but that a parameter (a time limit a rule uses) or a policy option rests on. */
-  readonly setsParameters: string[];
-  readonly notOperational: string[];
-  readonly awaitingRules: string[];
-}
-
-/**
- * Coverage of a provisions catalogue by the rules and packs listed: a provision is encoded when one of
- * the rules cites it, sets a parameter when a listed pack's parameter value or a policy option names it
- * as its source (a local time limit, the rule on periods), not operational when the catalogue says why it cannot be applied to a case,
- * and otherwise awaiting rules.
- */
-export function coverage(catalogue: ProvisionsFile, rules: readonly StagedRule[], packs: readonly Pack[] = [], policyBasis: readonly string[] = []): CatalogueCoverage {
-  const cited = new Set(rules.flatMap((r) => r.citations.map(provisionOf)));
-  const sources = new Set([
-    ...packs.flatMap((p) => Object.values(p.parameters).flatMap((param) => param.values.flatMap((v) => v.source.map(provisionOf)))),
-    ...policyBasis.map(provisionOf),
-  ]);
-  const encoded: string[] = [];
-  const setsParameters: string[] = [];
-  const notOperational: string[] = [];
-  const awaitingRules: string[] = [];
-  for (const p of catalogue.provisions) {
-    if (cited.has(p.id)) encoded.push(p.id);
-    else if (sources.has(p.id)) setsParameters.push(p.id);
-    else if (p.notOperational !== null) notOperational.push(p.id);
-    else awaitingRules.push(p.id);
-  }
-  return { instrument: catalogue.instrument.id, title: catalogue.instrument.title, provisions: catalogue.provisions.length, encoded, setsParameters, notOperational, awaitingRules };
 }
 
 /** What a rule may name: facts (with descriptions), operators, parties and outcome kinds. */
@@ -90,17 +54,49 @@ async function vocabularyForAuthors(io: CliIo, json: boolean): Promise<ExitCode>
 }
 
 /**
- * `petition-rules rules [--at DATE] [--pack ID] [--json] [--facts]`
+ * The coverage report: per instrument, provisions encoded / catalogued (with the reason each is not
+ * encoded) / total, the operational parts of encoded provisions left out, and any catalogue problem.
+ */
+function coverageLines(covered: readonly CatalogueCoverage[], lang: 'en' | 'zh'): string[] {
+  const lines: string[] = [];
+  for (const c of covered) {
+    const encoded = c.encoded.length + c.setsParameters.length;
+    const catalogued = c.notEncoded.length + c.notOperational.length;
+    lines.push(
+      `${c.instrument} — ${c.title[lang]}: ${encoded} encoded / ${catalogued} catalogued / ${c.provisions} ${c.complete ? 'total' : 'listed (not claimed to be every provision of the instrument)'}` +
+        ` (${c.encoded.length} cited by rules, ${c.setsParameters.length} setting parameters, policy or counting; ${c.notEncoded.length} operational but not encoded, ${c.notOperational.length} not operational)`,
+    );
+    for (const p of c.catalogued) lines.push(`  ${p.id.padEnd(18)} ${p.class === 'not-encoded' ? 'not encoded    ' : 'not operational'}  ${p.reason[lang]}`);
+    for (const p of c.partsNotEncoded) lines.push(`  ${p.id.padEnd(18)} part not encoded  ${p.reason[lang]}`);
+    for (const problem of c.problems) lines.push(`  PROBLEM: ${problem}`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/**
+ * `petition-rules rules [--at DATE] [--pack ID] [--json] [--facts] [--coverage [--lang en|zh]]`
  *
  * Lists the rules (built-in and `--packs`), pack by pack in evaluation order with stage, citations and
  * outcomes, and the provisions catalogue of each instrument with its coverage by those rules. `--at`
  * keeps the packs and rules in force for a matter received on that date; `--pack` keeps one pack.
+ * `--coverage` prints only the coverage: per instrument encoded / catalogued / total, and each
+ * catalogued provision with the reason it is not encoded; it exits 1 when a catalogue has a problem
+ * (an operational provision neither encoded nor catalogued, a stale reason, a provision that does not exist).
  * `--facts` lists instead what a rule may name: facts, operators, parties and outcome kinds.
  */
 export async function rulesCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parse(args, { at: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' }, facts: { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    at: { type: 'string' },
+    pack: { type: 'string' },
+    json: { type: 'boolean' },
+    facts: { type: 'boolean' },
+    coverage: { type: 'boolean' },
+    lang: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError(`rules takes no arguments (got "${positionals.join(' ')}")`);
   if (values.facts) return vocabularyForAuthors(io, values.json ?? false);
+  const lang = checkLang(values.lang);
   const at = values.at === undefined ? undefined : checkDate(values.at, 'at');
   const evaluator = createEvaluator(evaluatorOptions(values, io));
   if (values.pack !== undefined && !evaluator.packs.some((p) => p.manifest.id === values.pack)) {
@@ -122,7 +118,18 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   );
   const policyFile = PolicyFileSchema.parse(JSON.parse(readFileSync(join(builtinRulesDir(), 'policy.json'), 'utf8')));
   const policyBasis = [...Object.values(policyFile.options).flatMap((o) => o.basis ?? []), ...Object.values(countingRules()).flatMap((r) => r.basis)];
-  const covered = shown.map((c) => coverage(c, rules, packs, policyBasis));
+  const encodings = {
+    citations: rules.flatMap((r) => r.citations),
+    sources: [...packs.flatMap((p) => Object.values(p.parameters).flatMap((param) => param.values.flatMap((v) => v.source))), ...policyBasis],
+  };
+  const covered = shown.map((c) => catalogueCoverage(c, encodings));
+  const problems = covered.some((c) => c.problems.length > 0);
+
+  if (values.coverage) {
+    if (values.json) await write(io.stdout, `${JSON.stringify({ ...(at !== undefined ? { at } : {}), catalogue: covered }, null, 2)}\n`);
+    else await write(io.stdout, `${coverageLines(covered, lang).join('\n')}`);
+    return problems ? EXIT.failed : EXIT.ok;
+  }
 
   if (values.json) {
     const out = {
@@ -150,9 +157,12 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   }
   lines.push('Provisions catalogue (coverage by the rules listed above)');
   for (const c of covered) {
-    lines.push(`  ${c.instrument} — ${c.provisions} provisions: ${c.encoded.length} encoded by rules, ${c.setsParameters.length} setting parameters, policy or counting, ${c.notOperational.length} not operational, ${c.awaitingRules.length} awaiting rules`);
+    lines.push(
+      `  ${c.instrument} — ${c.provisions} provisions: ${c.encoded.length} encoded by rules, ${c.setsParameters.length} setting parameters, policy or counting, ${c.notEncoded.length} operational but not encoded, ${c.notOperational.length} not operational, ${c.awaitingRules.length} awaiting rules`,
+    );
     if (c.awaitingRules.length > 0) lines.push(`      awaiting rules: ${c.awaitingRules.join(', ')}`);
   }
+  lines.push('', '(rules --coverage lists each provision not encoded and why)');
   await write(io.stdout, `${lines.join('\n')}\n`);
   return EXIT.ok;
 }
