@@ -77,8 +77,17 @@ export interface Obligation extends Grounds {
   readonly daysLeft?: number;
   /** The parameter of the packs in force that gave the period (`conclude`, `dispose`, …). */
   readonly parameter: string;
-  /** True for a petitioner's window (`*-request-window`): `open`/`expired` while unused, `met`/`met-late` once used. */
+  /**
+   * True for a petitioner's window (`*-request-window`): `open` or `expired` while unused, `met` once
+   * used in time; a request made after it closed leaves it `expired` (with `metOn` and `daysLate`).
+   */
   readonly window?: boolean;
+  /**
+   * When the log lacks the event the law runs the period from (the review organ's receipt of the
+   * request) and another event stood in for it (the request itself): the event type the law names.
+   * `start` is then the stand-in event.
+   */
+  readonly startStandsInFor?: string;
   /** When the last day fell on a rest day and was carried to the next working day: the day it was carried from. */
   readonly rolledOverFrom?: IsoDate;
   /** With extensions on record: the due date before any extension. */

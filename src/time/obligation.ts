@@ -66,13 +66,13 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
         ? { en: `The request was made on ${status.metOn}, within the window.`, zh: `已于${status.metOn}在期限内提出请求。` }
         : { en: `Done on ${status.metOn}${dueOn ? `, by the due date ${dueOn}` : ''}.`, zh: `已于${status.metOn}完成${dueOn ? `，未超过${dueOn}的期限` : ''}。` };
     case 'met-late':
-      return window
-        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日。` }
-        : { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
+      return { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
     case 'overdue':
       return { en: `Not done as of ${asOf}: ${status.daysOverdue} day(s) overdue.`, zh: `截至${asOf}尚未完成，已逾期${status.daysOverdue}日。` };
     case 'expired':
-      return { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
+      return status.metOn !== undefined
+        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}: the window had expired, and no decision duty follows from the request.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日：期限已经届满，该请求不产生作出意见的义务。` }
+        : { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
     case 'open':
       return dueOn
         ? { en: `The window is open as of ${asOf}: ${status.daysLeft} day(s) left.`, zh: `截至${asOf}期限未满，尚余${status.daysLeft}日。` }
@@ -83,6 +83,12 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
         : { en: `Not done yet as of ${asOf}.`, zh: `截至${asOf}尚未完成。` };
   }
 };
+
+/** The account's note that the log lacks the event the period runs from, and which event stood in for it. */
+const standInStep = (wanted: Text, used: Text, on: IsoDate): Text => ({
+  en: `The log shows no ${wanted.en}: the ${used.en} on ${on} stands in for it, so the period runs from the earliest day it can have started.`,
+  zh: `记录中没有${wanted.zh}的日期：以${on}${used.zh}之日代替，即按可能起算的最早日期计算。`,
+});
 
 /**
  * Turns an `obligation` outcome into an assessment item: finds the event that started the
@@ -111,6 +117,9 @@ export const obligationMaterialiser: Materialiser = {
       startEvent = events.find((e) => matches(ctx, e, alt));
       if (startEvent) break;
     }
+    // The event the law names is missing: another stands in for it, and the output says so.
+    const standIn = startEvent ? undefined : o.startsOnStandIn?.map((alt) => events.find((e) => matches(ctx, e, alt))).find((e) => e !== undefined);
+    if (standIn) startEvent = standIn;
     const start = startEvent ? { event: startEvent.type, on: startEvent.on } : null;
     const metEvent = events.find((e) => o.metBy.some((m) => matches(ctx, e, m)) && (start === null || compareDates(e.on, start.on) >= 0));
 
@@ -124,6 +133,7 @@ export const obligationMaterialiser: Materialiser = {
     else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
     else period = { kind: value.kind };
 
+    if (standIn) computation.push(standInStep(eventName(o.startsOn[0]!.event), eventName(standIn.type), standIn.on));
     if (!startEvent) {
       const names = o.startsOn.map((m) => eventName(m.event));
       computation.push({
@@ -200,6 +210,7 @@ export const obligationMaterialiser: Materialiser = {
           dueOn,
           ...status,
           ...(window ? { window: true } : {}),
+          ...(standIn ? { startStandsInFor: o.startsOn[0]!.event } : {}),
           ...extra,
           computation,
           ...grounds,
