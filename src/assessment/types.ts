@@ -97,9 +97,20 @@ export interface Obligation extends Grounds {
     readonly on: IsoDate;
     readonly days: number;
     readonly counted: boolean;
-    /** `in-time`; `late-cured` (after the due date, counted by policy); `late` (not counted); `not-by-head`. */
-    readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head';
+    /**
+     * `in-time`; `late-cured` (after the due date, counted by policy); `late` (not counted); `not-by-head`;
+     * `beyond-maximum` (the extensions counted had already reached the most the law allows).
+     */
+    readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head' | 'beyond-maximum';
+    /** Days of this approval beyond the most the law allows in all: not counted. */
+    readonly excessDays?: number;
   }>;
+  /**
+   * Days of extension approved beyond the most the law allows in all (the rule's extension maximum,
+   * parameter `concludeExtension`): not counted, so lateness is judged against the lawful due date.
+   * Present only when there are some.
+   */
+  readonly extensionExcessDays?: number;
   /** Days of a pause (hearing) that fell inside the period and were not counted. */
   readonly pausedDays?: number;
   /** Plain account of the computation, step by step (start day excluded; rollover; extension; pause). */

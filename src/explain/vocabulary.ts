@@ -212,6 +212,7 @@ const field: Record<string, Term> = {
   step: { en: 'step', zh: '措施' },
   steps: { en: 'steps', zh: '措施' },
   conduct: { en: 'conduct', zh: '行为' },
+  extensionExcessDays: { en: 'extension days beyond the lawful maximum (not counted)', zh: '超出法定最长延长期限的日数（不予计算）' },
   startStandsInFor: { en: 'start stands in for (missing from the log)', zh: '起算事件代替（记录中缺少）' },
   yes: { en: 'yes', zh: '是' },
   no: { en: 'no', zh: '否' },

@@ -6,7 +6,7 @@ import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
 import { countingRules } from './counting.js';
-import { computeDueDate, type Text } from './dueDate.js';
+import { computeDueDate, type AppliedExtension, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
 import { judgeStatus } from './status.js';
@@ -83,6 +83,24 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
         : { en: `Not done yet as of ${asOf}.`, zh: `截至${asOf}尚未完成。` };
   }
 };
+
+/**
+ * The most the extensions may add (parameter `maximum` of the rule's `extension`), in the period's unit.
+ * Approvals beyond it are not an input error: the lawful part counts and the excess is reported.
+ */
+function extensionMaximum(ctx: CaseContext, maximum: string, unit: 'calendar' | 'working', rule: string): number | undefined {
+  const raw = ctx.params[maximum];
+  if (raw === undefined) return undefined;
+  const value = periodOf(raw);
+  if (!value || !isDayCount(value) || value.unit !== unit) throw new Error(`rule ${rule}: extension maximum "${maximum}" is not a count of ${unit} days: ${JSON.stringify(raw)}`);
+  return value.days;
+}
+
+/** The days approved beyond the lawful maximum, in all, when there are any (`extensionExcessDays`). */
+function excessOf(extensions: readonly AppliedExtension[]): { extensionExcessDays?: number } {
+  const excess = extensions.reduce((sum, e) => sum + (e.excessDays ?? 0), 0);
+  return excess > 0 ? { extensionExcessDays: excess } : {};
+}
 
 /** The account's note that the log lacks the event the period runs from, and which event stood in for it. */
 const standInStep = (wanted: Text, used: Text, on: IsoDate): Text => ({
@@ -178,6 +196,7 @@ export const obligationMaterialiser: Materialiser = {
               .map((e) => ({ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }))
           : [],
         lateExtensionCures: ctx.policy.lateExtensionCures,
+        ...(o.extension ? { maxExtensionDays: extensionMaximum(ctx, o.extension.maximum, days.unit, rule) } : {}),
       });
       dueOn = due.dueOn;
       computation.push(...due.computation);
@@ -187,6 +206,7 @@ export const obligationMaterialiser: Materialiser = {
         ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
         ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
         ...(due.pausedDays > 0 ? { pausedDays: due.pausedDays } : {}),
+        ...excessOf(due.extensions),
       };
     }
 
