@@ -66,7 +66,7 @@ export interface Obligation extends Grounds {
     | { readonly kind: 'days'; readonly days: number; readonly unit: 'calendar' | 'working' }
     | { readonly kind: 'set-by-assigner' }
     | { readonly kind: 'no-day-count' }
-    | { readonly kind: 'promptly'; readonly days: number };
+    | { readonly kind: 'promptly'; readonly days: number; /** The policy option that gave the day count. */ readonly policy: string };
   /** The due date (last day allowed), or null where the law sets no day count. */
   readonly dueOn: IsoDate | null;
   readonly status: ObligationStatus;

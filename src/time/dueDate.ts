@@ -50,6 +50,8 @@ export interface DueDateInput {
   readonly extensions?: readonly ExtensionRecord[];
   /** Whether an extension approved after the due date had passed still counts. */
   readonly lateExtensionCures?: boolean;
+  /** The policy option a same-day period came from, for the account (default `promptlyDays`). */
+  readonly promptlyPolicy?: string;
   /**
    * The most the law lets the extensions add, in all (in the period's unit). Days approved beyond it do
    * not count: the lawful part lengthens the period, the excess is reported (`excessDays`).
@@ -137,8 +139,8 @@ export function computeDueDate(input: DueDateInput): DueDate {
 
   if (period.days === 0) {
     steps.push({
-      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy promptlyDays).`,
-      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 promptlyDays）。`,
+      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy ${input.promptlyPolicy ?? 'promptlyDays'}).`,
+      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 ${input.promptlyPolicy ?? 'promptlyDays'}）。`,
     });
     return { dueOn: start, originalDueOn: start, pausedDays: 0, extensions: [], computation: steps };
   }

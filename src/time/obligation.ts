@@ -147,8 +147,10 @@ export const obligationMaterialiser: Materialiser = {
     let extra: Record<string, unknown> = {};
     /** The general counting rules the computation used (cited beside the article that sets the period). */
     const counted: string[] = [];
+    /** The policy option that turns "immediately / promptly" into a day count for this duty. */
+    const promptlyOption = !isDayCount(value) && value.kind === 'promptly' ? (value.policy ?? 'promptlyDays') : 'promptlyDays';
     if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
-    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
+    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy[promptlyOption], policy: promptlyOption };
     else period = { kind: value.kind };
 
     if (standIn) computation.push(standInStep(eventName(o.startsOn[0]!.event), eventName(standIn.type), standIn.on));
@@ -172,11 +174,11 @@ export const obligationMaterialiser: Materialiser = {
         zh: `法律对该义务未规定天数：无到期日，自${startEvent.on}（${eventName(startEvent.type).zh}）起至完成时止。`,
       });
     } else {
-      const days = isDayCount(value) ? value : { days: ctx.policy.promptlyDays, unit: 'calendar' as const };
+      const days = isDayCount(value) ? value : { days: ctx.policy[promptlyOption], unit: 'calendar' as const };
       if (!isDayCount(value) && days.days > 0) {
         computation.push({
-          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy promptlyDays.`,
-          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 promptlyDays 计${days.days}日。`,
+          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy ${promptlyOption}.`,
+          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 ${promptlyOption} 计${days.days}日。`,
         });
       }
       const due = computeDueDate({
@@ -196,6 +198,7 @@ export const obligationMaterialiser: Materialiser = {
               .map((e) => ({ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }))
           : [],
         lateExtensionCures: ctx.policy.lateExtensionCures,
+        promptlyPolicy: promptlyOption,
         ...(o.extension ? { maxExtensionDays: extensionMaximum(ctx, o.extension.maximum, days.unit, rule) } : {}),
       });
       dueOn = due.dueOn;
