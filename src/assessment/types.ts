@@ -72,7 +72,7 @@ export interface Obligation extends Grounds {
     | { readonly kind: 'days'; readonly days: number; readonly unit: 'calendar' | 'working' }
     | { readonly kind: 'set-by-assigner' }
     | { readonly kind: 'no-day-count' }
-    | { readonly kind: 'promptly'; readonly days: number };
+    | { readonly kind: 'promptly'; readonly days: number; /** The policy option that gave the day count. */ readonly policy: string };
   /** The due date (last day allowed), or null where the law sets no day count. */
   readonly dueOn: IsoDate | null;
   readonly status: ObligationStatus;
@@ -83,8 +83,17 @@ export interface Obligation extends Grounds {
   readonly daysLeft?: number;
   /** The parameter of the packs in force that gave the period (`conclude`, `dispose`, …). */
   readonly parameter: string;
-  /** True for a petitioner's window (`*-request-window`): `open`/`expired` while unused, `met`/`met-late` once used. */
+  /**
+   * True for a petitioner's window (`*-request-window`): `open` or `expired` while unused, `met` once
+   * used in time; a request made after it closed leaves it `expired` (with `metOn` and `daysLate`).
+   */
   readonly window?: boolean;
+  /**
+   * When the log lacks the event the law runs the period from (the review organ's receipt of the
+   * request) and another event stood in for it (the request itself): the event type the law names.
+   * `start` is then the stand-in event.
+   */
+  readonly startStandsInFor?: string;
   /** When the last day fell on a rest day and was carried to the next working day: the day it was carried from. */
   readonly rolledOverFrom?: IsoDate;
   /** With extensions on record: the due date before any extension. */
@@ -94,9 +103,20 @@ export interface Obligation extends Grounds {
     readonly on: IsoDate;
     readonly days: number;
     readonly counted: boolean;
-    /** `in-time`; `late-cured` (after the due date, counted by policy); `late` (not counted); `not-by-head`. */
-    readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head';
+    /**
+     * `in-time`; `late-cured` (after the due date, counted by policy); `late` (not counted); `not-by-head`;
+     * `beyond-maximum` (the extensions counted had already reached the most the law allows).
+     */
+    readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head' | 'beyond-maximum';
+    /** Days of this approval beyond the most the law allows in all: not counted. */
+    readonly excessDays?: number;
   }>;
+  /**
+   * Days of extension approved beyond the most the law allows in all (the rule's extension maximum,
+   * parameter `concludeExtension`): not counted, so lateness is judged against the lawful due date.
+   * Present only when there are some.
+   */
+  readonly extensionExcessDays?: number;
   /** Days of a pause (hearing) that fell inside the period and were not counted. */
   readonly pausedDays?: number;
   /**

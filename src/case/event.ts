@@ -57,12 +57,22 @@ export const Event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply-received'), ...base }).strict(),
   /** Review (复查) requested of the organ in `to`. */
   z.object({ type: z.literal('review-requested'), ...base, to: OrganId.optional() }).strict(),
+  /**
+   * The review organ received the review request (自收到复查请求之日起): the review opinion's period runs
+   * from here. Without it the request date stands in, and the obligation says so.
+   */
+  z.object({ type: z.literal('review-request-received'), ...base }).strict(),
   /** Review opinion given. */
   z.object({ type: z.literal('review-decided'), ...base }).strict(),
   /** The petitioner received the review opinion (the reexamination window runs from here). */
   z.object({ type: z.literal('review-opinion-received'), ...base }).strict(),
   /** Reexamination (复核) requested of the organ in `to`. */
   z.object({ type: z.literal('reexamination-requested'), ...base, to: OrganId.optional() }).strict(),
+  /**
+   * The reexamination organ received the reexamination request (自收到复核请求之日起): the reexamination
+   * opinion's period runs from here. Without it the request date stands in, and the obligation says so.
+   */
+  z.object({ type: z.literal('reexamination-request-received'), ...base }).strict(),
   /** A hearing (听证) held from `on` to `until` inclusive; hearing time is not counted in reexamination. */
   z.object({ type: z.literal('hearing'), ...base, until: DateField }).strict(),
   /** Reexamination opinion given: the matter is terminated. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateField, Event } from './event.js';
 import { OrganDirectory } from './organ.js';
 import { ConductFacts, GoodReason, Misconduct } from './misconduct.js';
+import { LowerHandling } from './lowerHandling.js';
 
 /** How the matter was brought (信访形式). */
 export const Channel = z.enum(['letter', 'visit', 'phone', 'fax', 'email', 'online']);
@@ -201,8 +202,13 @@ export const CaseInput = z
     aroseIn: z.string().min(1).optional(),
     /** For a visit: whether it was made at the receiving organ's designated reception site. */
     atDesignatedSite: z.boolean().optional(),
-    /** The same matter is already accepted or being handled below, within its time limit. */
+    /**
+     * The same matter is already accepted or being handled below, within its time limit — stated plainly.
+     * `true` overrides; to let the library decide from the facts, give `lowerHandling` instead.
+     */
     pendingBelow: z.boolean().default(false),
+    /** The same matter as accepted by a lower organ: its organ and acceptance date or events (see `LowerHandling`). */
+    lowerHandling: LowerHandling.optional(),
     /** The same request on the same facts and reasons already went through reexamination. */
     previouslyTerminated: z.boolean().default(false),
     /** How many times the same matter was petitioned before this one. */

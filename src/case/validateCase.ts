@@ -3,6 +3,7 @@ import { isIsoDate, type IsoDate } from '../dates/isoDate.js';
 import { CaseValidationError, formatPath, type InputIssue } from '../errors/CaseValidationError.js';
 import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
+import { lowerHandlingChecks } from './lowerHandling.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -85,6 +86,7 @@ interface CaseView {
   readonly atDesignatedSite?: unknown;
   readonly events?: unknown;
   readonly organs?: unknown;
+  readonly lowerHandling?: unknown;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -135,6 +137,7 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
       });
     }
   }
+  lowerHandlingChecks(c.lowerHandling, c.receivingOrgan, directory, options.asOf, add, unknownOrgan);
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
   if (receivedOn !== undefined && options.receivedOnCheck) {

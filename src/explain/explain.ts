@@ -87,9 +87,10 @@ const words = {
   workingDays: { en: 'working days', zh: '个工作日' },
   setByAssigner: { en: 'deadline set by the assigner', zh: '交办机关确定的期限' },
   noDayCount: { en: 'no day count in the law', zh: '法律未规定天数' },
-  promptly: { en: 'promptly (policy: days allowed', zh: '及时（政策选项：允许日数' },
+  promptly: { en: 'promptly (policy', zh: '及时（政策选项' },
+  daysAllowed: { en: 'days allowed', zh: '允许日数' },
+  promptlyParam: { en: 'immediately / promptly (no day count; policy', zh: '立即/及时（无天数；政策选项' },
   provisional: { en: 'provisional: rests on a projected calendar year', zh: '暂定：依推算的日历年份' },
-  promptlyParam: { en: 'immediately / promptly (no day count; policy promptlyDays)', zh: '立即/及时（无天数；政策选项 promptlyDays）' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const w = (key: keyof typeof words, lang: Lang) => words[key][lang];
@@ -132,12 +133,12 @@ function scalar(v: unknown): string {
 
 /** A parameter value: a period in words (`N calendar days`, `N日`), anything else as JSON. */
 function parameterValue(v: unknown, lang: Lang): string {
-  const p = v as { days?: unknown; unit?: unknown; kind?: unknown } | null;
+  const p = v as { days?: unknown; unit?: unknown; kind?: unknown; policy?: unknown } | null;
   if (p && typeof p === 'object' && typeof p.days === 'number' && (p.unit === 'calendar' || p.unit === 'working')) {
     const unit = p.unit === 'working' ? w('workingDays', lang) : w('calendarDays', lang);
     return lang === 'zh' ? `${p.days}${unit}` : `${p.days} ${unit}`;
   }
-  if (p && typeof p === 'object' && p.kind === 'promptly') return w('promptlyParam', lang);
+  if (p && typeof p === 'object' && p.kind === 'promptly') return `${w('promptlyParam', lang)} ${typeof p.policy === 'string' ? p.policy : 'promptlyDays'}${lang === 'zh' ? '）' : ')'}`;
   if (p && typeof p === 'object' && p.kind === 'no-day-count') return w('noDayCount', lang);
   if (p && typeof p === 'object' && p.kind === 'set-by-assigner') return w('setByAssigner', lang);
   return scalar(v);
@@ -200,7 +201,7 @@ function period(o: Obligation, lang: Lang): string {
     case 'no-day-count':
       return w('noDayCount', lang);
     case 'promptly':
-      return `${w('promptly', lang)} ${p.days}${lang === 'zh' ? '）' : ')'}`;
+      return `${w('promptly', lang)} ${p.policy ?? 'promptlyDays'}${colon(lang)}${w('daysAllowed', lang)} ${p.days}${lang === 'zh' ? '）' : ')'}`;
     default:
       return scalar(p);
   }

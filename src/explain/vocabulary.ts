@@ -175,6 +175,7 @@ const policy: Record<string, Term> = {
   lateExtensionCures: { en: 'An extension approved after the deadline cures the lateness', zh: '期限届满后批准的延长可补正逾期' },
   warningDays: { en: 'Days before a due date an obligation counts as due soon', zh: '到期前多少日标为即将到期' },
   promptlyDays: { en: 'Days allowed for "immediately" / "promptly"', zh: '“立即”“及时”允许的日数' },
+  majorReportDays: { en: 'Days allowed to report a major or urgent matter "immediately" / "promptly"', zh: '重大、紧急信访事项“立即”“及时”报告允许的日数' },
   repeatedPetitionThreshold: { en: 'Earlier petitions that make a matter repeated', zh: '构成重复信访的此前信访次数' },
   collectiveVisitThreshold: { en: 'People that make a visit collective', zh: '构成集体访的人数' },
   largeScaleThreshold: { en: 'People that make a collective petition large-scale', zh: '构成大规模集体访的人数' },
@@ -229,6 +230,8 @@ const field: Record<string, Term> = {
   step: { en: 'step', zh: '措施' },
   steps: { en: 'steps', zh: '措施' },
   conduct: { en: 'conduct', zh: '行为' },
+  extensionExcessDays: { en: 'extension days beyond the lawful maximum (not counted)', zh: '超出法定最长延长期限的日数（不予计算）' },
+  startStandsInFor: { en: 'start stands in for (missing from the log)', zh: '起算事件代替（记录中缺少）' },
   yes: { en: 'yes', zh: '是' },
   no: { en: 'no', zh: '否' },
 };

@@ -4,6 +4,7 @@ import { commonSuperior } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
 import { accountabilityFacts } from '../accountability/facts.js';
 import { latestHandover } from '../time/transfers.js';
+import { lowerHandlingFact, pendingBelow } from '../time/pendingBelow.js';
 
 /**
  * A named fact that rule conditions may read (`{ "fact": "levelsAboveCompetent", ... }`). Facts are
@@ -112,6 +113,15 @@ export const caseFacts: Readonly<Record<string, FactDefinition>> = {
     compute: firstDates,
   },
   matterRegion: { description: 'Region where the matter arose.', compute: matterRegion },
+  lowerHandling: {
+    description:
+      'The same matter as accepted below (case.lowerHandling), judged: organ, acceptedOn, concludedOn, dueOn (the lower handling period) and withinTimeLimit (on the day this matter was received); undefined when the case states none.',
+    compute: lowerHandlingFact,
+  },
+  pendingBelow: {
+    description: 'The matter is pending below within its time limit: stated so (case.pendingBelow), or found from case.lowerHandling.',
+    compute: pendingBelow,
+  },
   ...accountabilityFacts,
   receivingOrganKind: {
     description: 'Kind of the organ that received the matter (e.g. "petition-department" for a petition bureau).',

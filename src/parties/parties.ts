@@ -189,6 +189,11 @@ export const parties: Readonly<Record<string, PartyResolver>> = {
   },
   ...accountabilityParties,
   ...handlingParties,
+  /** The lower organ that accepted the same matter (case.lowerHandling); none when the case does not name it. */
+  lowerOrgan: (ctx) => {
+    const o = named(ctx, ctx.case.lowerHandling?.organ);
+    return o ? [refOf(o)] : [];
+  },
   /** The organ the matter was last transferred or assigned to (it must notify, or object if not competent). */
   transferee: (ctx) => {
     const to = latestHandover(ctx)?.to;

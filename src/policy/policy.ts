@@ -11,6 +11,7 @@ export const PolicySchema = z
     lateExtensionCures: z.boolean(),
     warningDays: z.number().int().min(0),
     promptlyDays: z.number().int().min(0),
+    majorReportDays: z.number().int().min(0),
     repeatedPetitionThreshold: z.number().int().min(1),
     collectiveVisitThreshold: z.number().int().min(2),
     largeScaleThreshold: z.number().int().min(2),

@@ -91,7 +91,7 @@ export type EventMatch = z.infer<typeof EventMatch>;
 
 /**
  * A time limit: who must act, for how long (a parameter id), from which event (the first
- * alternative of `startsOn` found in the log) and which event meets it. `extension` lets approved
+ * alternative of `startsOn` found in the log, else of `startsOnStandIn`) and which event meets it. `extension` lets approved
  * extensions lengthen it up to the parameter `maximum`; `pause` names days not counted (a hearing);
  * `window` marks a petitioner's window (`open`/`expired`) rather than an organ's duty.
  */
@@ -102,6 +102,12 @@ const ObligationOutcome = z
     organ: PartyRef,
     period: ParameterRef,
     startsOn: z.array(EventMatch).min(1),
+    /**
+     * Events that stand in for the start when the log has none of `startsOn` (the request date for the
+     * review organ's receipt of it): the obligation then says so, in its account and in
+     * `startStandsInFor`.
+     */
+    startsOnStandIn: z.array(EventMatch).min(1).optional(),
     metBy: z.array(EventMatch).min(1),
     window: z.boolean().optional(),
     extension: z.object({ event: z.literal('extension-approved'), maximum: ParameterRef }).strict().optional(),

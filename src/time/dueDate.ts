@@ -56,6 +56,13 @@ export interface DueDateInput {
    * coverage error instead (policy calendarCoverage).
    */
   readonly calendarCoverage?: 'project' | 'strict';
+  /** The policy option a same-day period came from, for the account (default `promptlyDays`). */
+  readonly promptlyPolicy?: string;
+  /**
+   * The most the law lets the extensions add, in all (in the period's unit). Days approved beyond it do
+   * not count: the lawful part lengthens the period, the excess is reported (`excessDays`).
+   */
+  readonly maxExtensionDays?: number;
 }
 
 export interface AppliedExtension {
@@ -63,7 +70,10 @@ export interface AppliedExtension {
   readonly days: number;
   /** Whether it lengthened the period (approved by the head of the organ, in time or cured by policy). */
   readonly counted: boolean;
-  readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head';
+  /** `beyond-maximum`: approved when the extensions already counted had reached the most the law allows. */
+  readonly reason: 'in-time' | 'late-cured' | 'late' | 'not-by-head' | 'beyond-maximum';
+  /** Days approved beyond the most the law allows: not counted. */
+  readonly excessDays?: number;
 }
 
 export interface DueDate {
@@ -179,8 +189,8 @@ export function computeDueDate(input: DueDateInput): DueDate {
 
   if (period.days === 0) {
     steps.push({
-      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy promptlyDays).`,
-      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 promptlyDays）。`,
+      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy ${input.promptlyPolicy ?? 'promptlyDays'}).`,
+      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 ${input.promptlyPolicy ?? 'promptlyDays'}）。`,
     });
     return { dueOn: start, originalDueOn: start, pausedDays: 0, extensions: [], computation: steps };
   }
@@ -235,13 +245,30 @@ export function computeDueDate(input: DueDateInput): DueDate {
       });
       continue;
     }
-    extraDays += ext.days;
-    applied.push({ on: ext.on, days: ext.days, counted: true, reason: late ? 'late-cured' : 'in-time' });
+    const lawful = input.maxExtensionDays === undefined ? ext.days : Math.min(ext.days, Math.max(0, input.maxExtensionDays - extraDays));
+    const excess = ext.days - lawful;
+    if (lawful === 0) {
+      applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'beyond-maximum', excessDays: excess });
+      steps.push({
+        en: `The extension of ${extText.en} approved on ${ext.on} goes beyond the most the law allows (${unitText(period.unit, input.maxExtensionDays ?? 0).en} in all, already reached): not counted; lateness is judged against the lawful due date ${dueOn}.`,
+        zh: `${ext.on}批准的延长${extText.zh}超出法定最长延长期限（合计${unitText(period.unit, input.maxExtensionDays ?? 0).zh}，已经用尽），不予计算；是否逾期按法定期限${dueOn}判断。`,
+      });
+      continue;
+    }
+    if (excess > 0) {
+      steps.push({
+        en: `Of the extension of ${extText.en} approved on ${ext.on}, only ${unitText(period.unit, lawful).en} count: the law allows at most ${unitText(period.unit, input.maxExtensionDays ?? 0).en} of extension in all, so the ${unitText(period.unit, excess).en} beyond it are not counted and lateness is judged against the lawful due date.`,
+        zh: `${ext.on}批准的延长${extText.zh}中只计算${unitText(period.unit, lawful).zh}：法律规定延长合计不得超过${unitText(period.unit, input.maxExtensionDays ?? 0).zh}，超出的${unitText(period.unit, excess).zh}不予计算，是否逾期按法定期限判断。`,
+      });
+    }
+    extraDays += lawful;
+    applied.push({ on: ext.on, days: ext.days, counted: true, reason: late ? 'late-cured' : 'in-time', ...(excess > 0 ? { excessDays: excess } : {}) });
     const total = period.days + extraDays;
     const extended = count(calendar, start, total, period.unit, pauses);
+    const countedText = unitText(period.unit, lawful);
     steps.push({
-      en: `Extension of ${extText.en} approved by the head of the organ on ${ext.on}${late ? `, after the due date ${dueOn} had passed, counted because policy lateExtensionCures is on` : `, before the due date ${dueOn}`}: the period becomes ${unitText(period.unit, total).en}, day ${total} is ${extended.last}.`,
-      zh: `本机关负责人于${ext.on}批准延长${extText.zh}${late ? `（在${dueOn}期限届满之后批准，因启用政策选项 lateExtensionCures 仍予计算）` : `（在${dueOn}期限届满之前批准）`}：期间变为${unitText(period.unit, total).zh}，第${total}日为${extended.last}。`,
+      en: `Extension of ${countedText.en} approved by the head of the organ on ${ext.on}${late ? `, after the due date ${dueOn} had passed, counted because policy lateExtensionCures is on` : `, before the due date ${dueOn}`}: the period becomes ${unitText(period.unit, total).en}, day ${total} is ${extended.last}.`,
+      zh: `本机关负责人于${ext.on}批准延长${countedText.zh}${late ? `（在${dueOn}期限届满之后批准，因启用政策选项 lateExtensionCures 仍予计算）` : `（在${dueOn}期限届满之前批准）`}：期间变为${unitText(period.unit, total).zh}，第${total}日为${extended.last}。`,
     });
     pausedDays = extended.paused;
     const rolled = roll(calendar, extended.last, rollover, steps);

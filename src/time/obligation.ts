@@ -7,7 +7,7 @@ import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
 import { countingRules } from './counting.js';
 import { CalendarCoverageError } from '../calendar/types.js';
-import { computeDueDate, type Text } from './dueDate.js';
+import { computeDueDate, type AppliedExtension, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
 import { judgeStatus } from './status.js';
@@ -86,13 +86,13 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
         ? { en: `The request was made on ${status.metOn}, within the window.`, zh: `已于${status.metOn}在期限内提出请求。` }
         : { en: `Done on ${status.metOn}${dueOn ? `, by the due date ${dueOn}` : ''}.`, zh: `已于${status.metOn}完成${dueOn ? `，未超过${dueOn}的期限` : ''}。` };
     case 'met-late':
-      return window
-        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日。` }
-        : { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
+      return { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
     case 'overdue':
       return { en: `Not done as of ${asOf}: ${status.daysOverdue} day(s) overdue.`, zh: `截至${asOf}尚未完成，已逾期${status.daysOverdue}日。` };
     case 'expired':
-      return { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
+      return status.metOn !== undefined
+        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}: the window had expired, and no decision duty follows from the request.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日：期限已经届满，该请求不产生作出意见的义务。` }
+        : { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
     case 'open':
       return dueOn
         ? { en: `The window is open as of ${asOf}: ${status.daysLeft} day(s) left.`, zh: `截至${asOf}期限未满，尚余${status.daysLeft}日。` }
@@ -103,6 +103,30 @@ const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | nul
         : { en: `Not done yet as of ${asOf}.`, zh: `截至${asOf}尚未完成。` };
   }
 };
+
+/**
+ * The most the extensions may add (parameter `maximum` of the rule's `extension`), in the period's unit.
+ * Approvals beyond it are not an input error: the lawful part counts and the excess is reported.
+ */
+function extensionMaximum(ctx: CaseContext, maximum: string, unit: 'calendar' | 'working', rule: string): number | undefined {
+  const raw = ctx.params[maximum];
+  if (raw === undefined) return undefined;
+  const value = periodOf(raw);
+  if (!value || !isDayCount(value) || value.unit !== unit) throw new Error(`rule ${rule}: extension maximum "${maximum}" is not a count of ${unit} days: ${JSON.stringify(raw)}`);
+  return value.days;
+}
+
+/** The days approved beyond the lawful maximum, in all, when there are any (`extensionExcessDays`). */
+function excessOf(extensions: readonly AppliedExtension[]): { extensionExcessDays?: number } {
+  const excess = extensions.reduce((sum, e) => sum + (e.excessDays ?? 0), 0);
+  return excess > 0 ? { extensionExcessDays: excess } : {};
+}
+
+/** The account's note that the log lacks the event the period runs from, and which event stood in for it. */
+const standInStep = (wanted: Text, used: Text, on: IsoDate): Text => ({
+  en: `The log shows no ${wanted.en}: the ${used.en} on ${on} stands in for it, so the period runs from the earliest day it can have started.`,
+  zh: `记录中没有${wanted.zh}的日期：以${on}${used.zh}之日代替，即按可能起算的最早日期计算。`,
+});
 
 /**
  * Turns an `obligation` outcome into an assessment item: finds the event that started the
@@ -131,6 +155,9 @@ export const obligationMaterialiser: Materialiser = {
       startEvent = events.find((e) => matches(ctx, e, alt));
       if (startEvent) break;
     }
+    // The event the law names is missing: another stands in for it, and the output says so.
+    const standIn = startEvent ? undefined : o.startsOnStandIn?.map((alt) => events.find((e) => matches(ctx, e, alt))).find((e) => e !== undefined);
+    if (standIn) startEvent = standIn;
     const start = startEvent ? { event: startEvent.type, on: startEvent.on } : null;
     const metEvent = events.find((e) => o.metBy.some((m) => matches(ctx, e, m)) && (start === null || compareDates(e.on, start.on) >= 0));
 
@@ -144,10 +171,13 @@ export const obligationMaterialiser: Materialiser = {
     let provisional: { reason: Text; years: readonly number[]; basis: readonly string[] } | undefined;
     /** Why no due date can be given (a day the calendar cannot answer for), when it cannot. */
     let undetermined: { date: IsoDate; reason: Text } | undefined;
+    /** The policy option that turns "immediately / promptly" into a day count for this duty. */
+    const promptlyOption = !isDayCount(value) && value.kind === 'promptly' ? (value.policy ?? 'promptlyDays') : 'promptlyDays';
     if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
-    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy.promptlyDays };
+    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy[promptlyOption], policy: promptlyOption };
     else period = { kind: value.kind };
 
+    if (standIn) computation.push(standInStep(eventName(o.startsOn[0]!.event), eventName(standIn.type), standIn.on));
     if (!startEvent) {
       const names = o.startsOn.map((m) => eventName(m.event));
       computation.push({
@@ -168,11 +198,11 @@ export const obligationMaterialiser: Materialiser = {
         zh: `法律对该义务未规定天数：无到期日，自${startEvent.on}（${eventName(startEvent.type).zh}）起至完成时止。`,
       });
     } else {
-      const days = isDayCount(value) ? value : { days: ctx.policy.promptlyDays, unit: 'calendar' as const };
+      const days = isDayCount(value) ? value : { days: ctx.policy[promptlyOption], unit: 'calendar' as const };
       if (!isDayCount(value) && days.days > 0) {
         computation.push({
-          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy promptlyDays.`,
-          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 promptlyDays 计${days.days}日。`,
+          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy ${promptlyOption}.`,
+          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 ${promptlyOption} 计${days.days}日。`,
         });
       }
       const due = dueDateOrProblem({
@@ -192,6 +222,8 @@ export const obligationMaterialiser: Materialiser = {
               .map((e) => ({ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }))
           : [],
         lateExtensionCures: ctx.policy.lateExtensionCures,
+        promptlyPolicy: promptlyOption,
+        ...(o.extension ? { maxExtensionDays: extensionMaximum(ctx, o.extension.maximum, days.unit, rule) } : {}),
         calendarCoverage: ctx.policy.calendarCoverage,
       });
       if ('problem' in due) {
@@ -206,6 +238,7 @@ export const obligationMaterialiser: Materialiser = {
           ...(due.rolledOverFrom !== undefined ? { rolledOverFrom: due.rolledOverFrom } : {}),
           ...(due.extensions.length > 0 ? { originalDueOn: due.originalDueOn, extensions: due.extensions } : {}),
           ...(due.pausedDays > 0 ? { pausedDays: due.pausedDays } : {}),
+          ...excessOf(due.extensions),
         };
         if (due.provisional) {
           provisional = { reason: joinReasons(due.provisional.reasons), years: due.provisional.years, basis: due.provisional.basis };
@@ -237,6 +270,7 @@ export const obligationMaterialiser: Materialiser = {
           dueOn,
           ...status,
           ...(window ? { window: true } : {}),
+          ...(standIn ? { startStandsInFor: o.startsOn[0]!.event } : {}),
           ...extra,
           ...(provisional ? { provisional: { years: provisional.years, reason: provisional.reason } } : {}),
           ...(undetermined ? { calendarProblem: undetermined } : {}),

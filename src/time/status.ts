@@ -25,12 +25,14 @@ export interface Status {
  * after it `met-late` (with the calendar days late); not done, it is `overdue` once the due date has
  * passed (with the calendar days overdue), `due-soon` inside the warning window, `pending` otherwise or
  * when the law sets no day count. A petitioner's window is `open` or `expired` while unused; once used
- * it reads `met`, or `met-late` when the request came after the window had closed.
+ * in time it reads `met`. A request made after the window had closed does not reopen it: the window
+ * stays `expired` (with the request date and the days it came late), since the petitioner's right to
+ * ask lapsed with it — it is not a duty "met late".
  */
 export function judgeStatus({ dueOn, metOn, asOf, warningDays, window }: StatusInput): Status {
   if (metOn !== undefined) {
     if (dueOn === null || compareDates(metOn, dueOn) <= 0) return { status: 'met', metOn };
-    return { status: 'met-late', metOn, daysLate: daysBetween(dueOn, metOn) };
+    return { status: window ? 'expired' : 'met-late', metOn, daysLate: daysBetween(dueOn, metOn) };
   }
   if (dueOn === null) return { status: window ? 'open' : 'pending' };
   if (compareDates(asOf, dueOn) > 0) {

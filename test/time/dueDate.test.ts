@@ -195,4 +195,29 @@ describe('extension', () => {
     // 60 + 10 + 20 = 90 days → 2024-05-05 → 2024-05-06.
     expect(conclude([{ on: '2024-03-01', days: 10, byHead: true }, { on: '2024-04-10', days: 20, byHead: true }]).dueOn).toBe('2024-05-06');
   });
+
+  describe('beyond the most the law allows (30 days in all)', () => {
+    const capped = (extensions: DueDateInput['extensions']) =>
+      computeDueDate(base({ start: '2024-02-05', startEvent: { en: 'acceptance', zh: '受理' }, period: { days: 60, unit: 'calendar' }, extensions, maxExtensionDays: 30 }));
+
+    it('one approval of 45 days: 30 count, 15 are reported and not counted', () => {
+      // 60 + 30 = 90 days → 2024-05-05 (Labour Day) → 2024-05-06; 105 days would have been 2024-05-20.
+      const d = capped([{ on: '2024-04-01', days: 45, byHead: true }]);
+      expect(d.dueOn).toBe('2024-05-06');
+      expect(d.extensions).toEqual([{ on: '2024-04-01', days: 45, counted: true, reason: 'in-time', excessDays: 15 }]);
+      expect(text(d)).toContain('only 30 calendar days count');
+    });
+
+    it('a later approval once the 30 days are used counts for nothing', () => {
+      const d = capped([{ on: '2024-03-01', days: 30, byHead: true }, { on: '2024-04-10', days: 5, byHead: true }]);
+      expect(d.dueOn).toBe('2024-05-06');
+      expect(d.extensions[1]).toEqual({ on: '2024-04-10', days: 5, counted: false, reason: 'beyond-maximum', excessDays: 5 });
+    });
+
+    it('approvals within the maximum are untouched', () => {
+      const d = capped([{ on: '2024-03-01', days: 10, byHead: true }, { on: '2024-04-10', days: 20, byHead: true }]);
+      expect(d.dueOn).toBe('2024-05-06');
+      expect(d.extensions.every((e) => e.excessDays === undefined && e.counted)).toBe(true);
+    });
+  });
 });

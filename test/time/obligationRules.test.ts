@@ -49,7 +49,10 @@ describe('obligation rules', () => {
         for (const over of parameter.overrides ?? []) {
           expect(procedural.find((p) => p.manifest.id === over)?.parameters[id], `${local.manifest.id}.${id} overrides ${over}`).toBeDefined();
         }
-        for (const v of parameter.values) expect(PeriodValue.safeParse(v.value).success).toBe(true);
+        // A parameter of its own (a local threshold such as Zhejiang's representatives) is the pack's business;
+        // one that replaces a national time limit must itself be a period.
+        if (parameter.overrides) for (const v of parameter.values) expect(PeriodValue.safeParse(v.value).success, `${local.manifest.id}.${id}`).toBe(true);
+        else for (const p of procedural) expect(p.parameters[id], `${local.manifest.id}.${id} shadows ${p.manifest.id}.${id} without overriding it`).toBeUndefined();
       }
     }
   });

@@ -26,6 +26,9 @@ describe('judgeStatus', () => {
   it('a window is open or expired while unused', () => {
     expect(judgeStatus({ ...duty, window: true, metOn: undefined, asOf: '2024-03-18' })).toEqual({ status: 'open', daysLeft: 0 });
     expect(judgeStatus({ ...duty, window: true, metOn: undefined, asOf: '2024-03-19' })).toEqual({ status: 'expired' });
-    expect(judgeStatus({ ...duty, window: true, metOn: '2024-03-20', asOf: '2024-03-25' })).toEqual({ status: 'met-late', metOn: '2024-03-20', daysLate: 2 });
+  });
+  it('a request after the window closed leaves it expired, not met late', () => {
+    expect(judgeStatus({ ...duty, window: true, metOn: '2024-03-20', asOf: '2024-03-25' })).toEqual({ status: 'expired', metOn: '2024-03-20', daysLate: 2 });
+    expect(judgeStatus({ ...duty, window: true, metOn: '2024-03-18', asOf: '2024-03-25' })).toEqual({ status: 'met', metOn: '2024-03-18' });
   });
 });
