@@ -143,9 +143,22 @@ describe('rule chaining', () => {
 describe('rule file format', () => {
   it('rejects a finding that names no organ at fault, or two', () => {
     const rule = (outcome: Record<string, unknown>) => ({ id: 'x.art1.y', title: { en: 'a', zh: 'b' }, citations: ['xfgz2022:art45'], conditions: { all: [] }, outcomes: [outcome] });
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', liability: 'sanction' })).success).toBe(false);
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', organ: 'handlingOrgan', misconduct: 'prevarication', liability: 'sanction' })).success).toBe(false);
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability: 'sanction' })).success).toBe(true);
+    const consequenceWords = { sanction: { en: 'sanctioned', zh: '处分' } };
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(false);
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', organ: 'handlingOrgan', misconduct: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(false);
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(true);
     expect(RuleSchema.safeParse(rule({ kind: 'supervision', organ: 'petitionDepartment' })).success).toBe(false);
+  });
+
+  it('requires the consequences in the article\'s words, with words for an order to correct exactly where the article has one', () => {
+    const rule = (outcome: Record<string, unknown>) => ({ id: 'x.art1.y', title: { en: 'a', zh: 'b' }, citations: ['xfgz2022:art45'], conditions: { all: [] }, outcomes: [outcome] });
+    const sanction = { en: 'sanctioned', zh: '处分' };
+    const correction = { en: 'ordered to correct', zh: '责令改正' };
+    const finding = (liability: string, consequenceWords?: unknown) => rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability, ...(consequenceWords ? { consequenceWords } : {}) });
+    expect(RuleSchema.safeParse(finding('sanction')).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('correction-then-sanction', { sanction })).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('correction-then-sanction', { 'order-correction': correction, sanction })).success).toBe(true);
+    expect(RuleSchema.safeParse(finding('sanction-if-serious', { 'order-correction': correction, sanction })).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('sanction-if-serious', { sanction })).success).toBe(true);
   });
 });
