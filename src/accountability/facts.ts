@@ -19,6 +19,8 @@ export interface MisconductSummary {
   readonly organs: readonly string[];
   /** Whether serious consequences are recorded for at least one entry (its own flag, else the case's). */
   readonly seriousConsequences: boolean;
+  /** Whether at least one entry states that the conduct inflamed the conflict (激化矛盾). */
+  readonly inflamedConflict: boolean;
 }
 
 /** Whether serious consequences are recorded for one misconduct entry: its own statement, else the case's flag. */
@@ -35,6 +37,7 @@ export function misconductByKind(c: Case): Partial<Record<MisconductKind, Miscon
       count: (seen?.count ?? 0) + 1,
       organs: seen?.organs.includes(entry.by) ? seen.organs : [...(seen?.organs ?? []), entry.by],
       seriousConsequences: (seen?.seriousConsequences ?? false) || entrySerious(c, entry),
+      inflamedConflict: (seen?.inflamedConflict ?? false) || entry.inflamedConflict === true,
     };
   }
   return out;
@@ -65,7 +68,7 @@ function handlingOpinion(ctx: CaseContext): HandlingOpinionFact | undefined {
 
 export const accountabilityFacts: Readonly<Record<string, FactDefinition>> = {
   misconduct: {
-    description: 'Misconduct on record by kind (e.g. "misconduct.retaliation.seriousConsequences"): count, organs at fault, and whether serious consequences are recorded.',
+    description: 'Misconduct on record by kind (e.g. "misconduct.retaliation.seriousConsequences"): count, organs at fault, whether serious consequences are recorded, and whether an entry states the conduct inflamed the conflict ("inflamedConflict").',
     compute: (ctx) => misconductByKind(ctx.case),
   },
   goodReason: {

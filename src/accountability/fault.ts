@@ -2,6 +2,7 @@ import type { OrganRef } from '../assessment/types.js';
 import type { Misconduct } from '../case/misconduct.js';
 import type { CaseContext } from '../evaluate/context.js';
 import { resolveParty } from '../parties/parties.js';
+import type { MisconductQualifier } from '../rules/schema.js';
 import { entrySerious } from './facts.js';
 
 /**
@@ -22,6 +23,8 @@ export interface FaultSource {
   readonly party?: string;
   readonly obligation?: string;
   readonly misconduct?: string;
+  /** With `misconduct`: only the entries that state each of these qualifiers (`inflamedConflict`). */
+  readonly misconductWith?: readonly MisconductQualifier[];
 }
 
 const ref = (ctx: CaseContext, id: string): OrganRef => {
@@ -30,8 +33,9 @@ const ref = (ctx: CaseContext, id: string): OrganRef => {
 };
 
 /**
- * The organs at fault. For a misconduct kind: one per organ recorded, serious when any of its entries
- * is (an entry's own statement, else the case's flag). For an obligation: the organ that owed it, as
+ * The organs at fault. For a misconduct kind: one per organ recorded (only entries stating each
+ * qualifier of `misconductWith`, where given), serious when any of its entries is (an entry's own
+ * statement, else the case's flag). For an obligation: the organ that owed it, as
  * the obligations stage fact names it (none when the obligation is not in the assessment). For a party:
  * its organs. Obligations and parties are serious when the case's flag says so.
  */
@@ -41,6 +45,7 @@ export function faultsOf(source: FaultSource, ctx: CaseContext, facts: Readonly<
     const byOrgan = new Map<string, Misconduct[]>();
     for (const entry of ctx.case.misconduct) {
       if (entry.kind !== source.misconduct) continue;
+      if (source.misconductWith?.some((q) => entry[q] !== true)) continue;
       byOrgan.set(entry.by, [...(byOrgan.get(entry.by) ?? []), entry]);
     }
     return [...byOrgan.entries()].map(([id, entries]) => ({

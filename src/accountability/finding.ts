@@ -7,6 +7,9 @@ import { superiorOfRef } from './parties.js';
 
 type FindingOutcome = Extract<Outcome, { kind: 'finding' }>;
 
+/** Whom an accountability article names unless the rule says otherwise. */
+const DEFAULT_ACCOUNTABLE = ['responsible-manager', 'directly-responsible-staff'] as const;
+
 /**
  * The consequences the cited article attaches: the superior orders correction where the article says
  * so, and a sanction follows where serious consequences are recorded (or unconditionally, where the
@@ -24,19 +27,27 @@ function consequencesOf(liability: FindingOutcome['liability'], serious: boolean
   }
 }
 
+/** Each consequence attached, in the words of the article that attaches it. */
+function wordsOf(consequences: Finding['consequences'], words: FindingOutcome['consequenceWords']): Finding['consequenceWords'] {
+  const out: { -readonly [K in keyof Finding['consequenceWords']]: Finding['consequenceWords'][K] } = {};
+  for (const c of consequences) {
+    const w = words[c];
+    if (w) out[c] = w;
+  }
+  return out;
+}
+
 /**
- * The people who answer, by role. The accountability articles name the responsible managers and the
- * other directly responsible staff of the organ at fault. Where the rule names a leadership provision
+ * The people who answer, by role. Most accountability articles name the responsible managers and the
+ * other directly responsible staff of the organ at fault; a rule names others where its article does
+ * (`accountable`: the staff member who did the act, say). Where the rule names a leadership provision
  * and serious consequences are recorded, the leadership responsibility system adds the organ's
  * first-responsible leader (its principal leader) and directly-responsible leader (the leader in charge
  * of petition work), and — "one post, two responsibilities" — the leading member whose portfolio the
  * failure lies in, when the case says it lies in another leading member's portfolio.
  */
-function accountableOf(fault: Fault, leadership: boolean): AccountablePerson[] {
-  const people: AccountablePerson[] = [
-    { role: 'responsible-manager', organ: fault.organ },
-    { role: 'directly-responsible-staff', organ: fault.organ },
-  ];
+function accountableOf(fault: Fault, leadership: boolean, named: FindingOutcome['accountable']): AccountablePerson[] {
+  const people: AccountablePerson[] = (named ?? DEFAULT_ACCOUNTABLE).map((role) => ({ role, organ: fault.organ }));
   if (leadership) {
     people.push({ role: 'first-responsible-leader', organ: fault.organ }, { role: 'directly-responsible-leader', organ: fault.organ });
     if (fault.otherLeadersPortfolio) people.push({ role: 'leading-member', organ: fault.organ });
@@ -46,14 +57,20 @@ function accountableOf(fault: Fault, leadership: boolean): AccountablePerson[] {
 
 /**
  * Materialises a `finding` outcome: one finding per organ at fault, keyed by finding id
- * and organ, naming who answers, the consequences, who decides (the organ's superior) and the basis.
+ * and organ, naming who answers, the consequences (as tags and in the article's words), who decides
+ * (the organ's superior) and the basis.
  */
 export const findingMaterialiser: Materialiser = {
   list: 'findings',
   idField: 'id',
   materialise(outcome: Outcome, ctx: CaseContext, grounds: Grounds, facts?: Readonly<Record<string, unknown>>): Materialised[] {
     if (outcome.kind !== 'finding') return [];
-    const source = { ...(outcome.organ !== undefined ? { party: outcome.organ } : {}), ...(outcome.obligation !== undefined ? { obligation: outcome.obligation } : {}), ...(outcome.misconduct !== undefined ? { misconduct: outcome.misconduct } : {}) };
+    const source = {
+      ...(outcome.organ !== undefined ? { party: outcome.organ } : {}),
+      ...(outcome.obligation !== undefined ? { obligation: outcome.obligation } : {}),
+      ...(outcome.misconduct !== undefined ? { misconduct: outcome.misconduct } : {}),
+      ...(outcome.misconductWith !== undefined ? { misconductWith: outcome.misconductWith } : {}),
+    };
     const out: Materialised[] = [];
     for (const fault of faultsOf(source, ctx, facts)) {
       const consequences = consequencesOf(outcome.liability, fault.seriousConsequences);
@@ -63,8 +80,9 @@ export const findingMaterialiser: Materialiser = {
       const finding: Omit<Finding, keyof Grounds> = {
         id: outcome.id,
         organ: fault.organ,
-        accountable: accountableOf(fault, leadership),
+        accountable: accountableOf(fault, leadership, outcome.accountable),
         consequences,
+        consequenceWords: wordsOf(consequences, outcome.consequenceWords),
         seriousConsequences: fault.seriousConsequences,
         decidedBy: superiorOfRef(ctx, fault.organ),
       };

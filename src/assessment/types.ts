@@ -153,6 +153,15 @@ export interface Finding extends Grounds {
    * for instance) yields `sanction` alone, and no finding at all without them.
    */
   readonly consequences: ReadonlyArray<'order-correction' | 'sanction'>;
+  /**
+   * Each consequence of `consequences` in the words of the article that attaches it (en + zh): the
+   * 2005 Regulations' 依法给予行政处分 or 行政处分或者纪律处分, the 2022 Regulations' 依规依纪依法严肃处理,
+   * with the article's own conditions and its criminal-liability clause where it has one.
+   */
+  readonly consequenceWords: {
+    readonly 'order-correction'?: { readonly en: string; readonly zh: string };
+    readonly sanction?: { readonly en: string; readonly zh: string };
+  };
   /** Whether the case records serious consequences for this failure (the misconduct's own statement, else `flags.seriousConsequences`). */
   readonly seriousConsequences: boolean;
   /** The organ that orders correction or imposes the sanction (the superior, or the petition department's proposal). */

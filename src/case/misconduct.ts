@@ -6,9 +6,11 @@ import { DateField } from './event.js';
  * What went wrong on the organs' side, as the embedding system states it, and what the
  * caller states about the petitioner's conduct and about reasons for delay.
  *
- * Only what no event log can show is stated here. Failures that follow from time limits — a late
- * written notice, an overdue conclusion, a disposal not made in time, a late major-matter report — are
- * derived from the obligations and are never entered by the caller, so they cannot be counted twice.
+ * Only what no event log can show is stated here. Failures that follow from time limits — a matter
+ * never registered, a late written notice, an overdue conclusion, a disposal not made in time, a late
+ * major-matter report — are derived from the obligations and are never entered by the caller, so they
+ * cannot be counted twice. (`failed-to-register` stays for what the log cannot show, such as a second
+ * letter on the same matter that was never registered; on one organ it merges with the derived finding.)
  */
 
 /**
@@ -83,6 +85,12 @@ export const Misconduct = z
      * work ("one post, two responsibilities", 一岗双责): that leading member answers too.
      */
     otherLeadersPortfolio: z.boolean().optional(),
+    /**
+     * The conduct inflamed the conflict (激化矛盾). The 2005 Regulations sanction rough conduct only
+     * where it inflamed the conflict and serious consequences followed (xf2005 art44 ¶2); when absent,
+     * it is not stated.
+     */
+    inflamedConflict: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -71,6 +71,7 @@ const words = {
   against: { en: 'against', zh: '对象' },
   accountable: { en: 'accountable', zh: '责任人' },
   consequences: { en: 'consequences', zh: '处理' },
+  consequenceWords: { en: "in the article's words", zh: '条文规定' },
   decidedBy: { en: 'decided by', zh: '决定机关' },
   packs: { en: 'Packs', zh: '规则包' },
   parameters: { en: 'Parameters', zh: '参数' },
@@ -150,18 +151,22 @@ function fieldValue(v: unknown, lang: Lang): string {
 }
 
 const KNOWN_FIELDS = new Set([
-  'id', 'role', 'organ', 'recipients', 'basis', 'rules', 'facts', 'accountable', 'consequences', 'decidedBy',
+  'id', 'role', 'organ', 'recipients', 'basis', 'rules', 'facts', 'accountable', 'consequences', 'consequenceWords', 'decidedBy',
   'start', 'period', 'dueOn', 'status', 'metOn', 'daysLate', 'daysOverdue', 'daysLeft', 'computation',
   // Told in words by an obligation's computation steps:
   'parameter', 'window', 'rolledOverFrom', 'originalDueOn', 'extensions', 'pausedDays', 'provisional', 'calendarProblem',
 ]);
 
 /**
- * Sub-lines every item gets: fields this renderer does not know (`field: value`), the policy options
- * its rules read (labelled as policy, not law), and the interpretation of any rule that produced it.
+ * Sub-lines every item gets: a finding's consequences in the words of its article, fields this
+ * renderer does not know (`field: value`), the policy options its rules read (labelled as policy, not
+ * law), and the interpretation of any rule that produced it.
  */
 function details(item: Item, lang: Lang, ctx: Context): string[] {
   const out: string[] = [];
+  const words = item.consequenceWords as Readonly<Record<string, { en: string; zh: string }>> | undefined;
+  const quoted = words && typeof words === 'object' ? Object.values(words).map((t) => t[lang]) : [];
+  if (quoted.length > 0) out.push(`${w('consequenceWords', lang)}${colon(lang)}${quoted.join(lang === 'zh' ? '；' : '; ')}`);
   for (const [key, value] of Object.entries(item)) {
     if (KNOWN_FIELDS.has(key) || value === undefined) continue;
     const name = `${label('field', key, lang)}${colon(lang)}`;

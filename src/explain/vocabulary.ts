@@ -35,7 +35,10 @@ export type VocabularyKind =
 
 const inCharge = { en: 'whoever is in charge is responsible', zh: '谁主管、谁负责' };
 const territorial = { en: 'territorial management, graded responsibility', zh: '属地管理、分级负责' };
-const sharedResponsibility = { en: 'party and government share responsibility; one post, two responsibilities', zh: '党政同责、一岗双责' };
+/** The principal leaders of the party committee and of the government are both first responsible (xfgz2022 art5, op2007 item 21). */
+const partyAndGovernment = { en: 'party and government share responsibility', zh: '党政同责' };
+/** Each other leading member answers for petition work in his own portfolio (op2007 item 21, xfgz2022 art5). */
+const onePostTwoDuties = { en: 'one post, two responsibilities', zh: '一岗双责' };
 
 /** Roles of `responsibilities[]`. */
 const role: Record<string, Term> = {
@@ -50,8 +53,8 @@ const role: Record<string, Term> = {
   'discipline-inspection': { en: 'Discipline-inspection and supervision organ', zh: '纪检监察机关' },
   'party-discipline-inspection': { en: 'Party discipline-inspection commission', zh: '党的纪律检查机关' },
   'administrative-supervision': { en: 'Administrative supervision organ', zh: '行政监察机关' },
-  'first-responsible-leader': { en: 'First responsible person (principal leader)', zh: '第一责任人', principle: sharedResponsibility },
-  'directly-responsible-leader': { en: 'Directly responsible person (leader in charge of petition work)', zh: '直接责任人', principle: sharedResponsibility },
+  'first-responsible-leader': { en: 'First responsible person (principal leader)', zh: '第一责任人', principle: partyAndGovernment },
+  'directly-responsible-leader': { en: 'Directly responsible person (leader in charge of petition work)', zh: '直接责任人' },
   'package-leader': { en: 'Leader in personal charge of the case', zh: '包案领导' },
   'successor-organ': { en: 'Organ continuing the powers of the split, merged or abolished organ', zh: '继续行使其职权的机关' },
   'designating-authority': { en: 'Same-level authority that accepts the matter or designates who does (responsibilities unclear)', zh: '职责不清时由本级党委和政府（2005年条例：本级人民政府）受理或者指定受理机关' },
@@ -70,7 +73,7 @@ const obligation: Record<string, Term> = {
   'reexamination-request-window': { en: 'Petitioner may request reexamination', zh: '信访人请求复核的期间' },
   'reexamination-decision': { en: 'Give the reexamination opinion', zh: '作出复核意见' },
   'report-major-matter': { en: 'Report the major or urgent matter', zh: '报告重大、紧急信访事项和信息' },
-  'feedback-on-improvement': { en: 'Answer the improvement suggestion in writing', zh: '书面反馈改进工作建议的落实情况' },
+  'feedback-on-improvement': { en: 'Answer the suggestion in writing, saying whether it is adopted', zh: '书面反馈建议的采纳情况' },
   'reply-to-suggestion': { en: 'Reply to the suggestion', zh: '答复建议意见' },
   'draw-up-agreement': { en: 'Draw up the mediation or settlement agreement in writing', zh: '制作调解协议书或者和解协议书' },
   'feedback-on-accountability-proposal': { en: 'Answer the accountability proposal in writing, saying how far it was adopted', zh: '书面反馈追究责任建议的采纳情况' },
@@ -102,7 +105,7 @@ const action: Record<string, Term> = {
   // The response ladder to prohibited conduct of a petitioner, each step chosen by the facts.
   'dissuade-and-educate': { en: 'Dissuade, criticise and educate', zh: '劝阻、批评或者教育' },
   'police-warning-or-restraint': { en: 'Police warning, reprimand or restraint', zh: '公安机关予以警告、训诫或者制止' },
-  'public-order-penalty': { en: 'Public-order administrative penalty', zh: '依法给予治安管理处罚' },
+  'public-order-penalty': { en: 'Necessary on-site measures and a public-order penalty by the police', zh: '公安机关依法采取必要的现场处置措施、给予治安管理处罚' },
   'criminal-liability': { en: 'Criminal liability pursued by law', zh: '依法追究刑事责任' },
 };
 
@@ -115,17 +118,17 @@ const finding: Record<string, Term> = {
   'failed-to-register': { en: 'Petition department did not register the matter', zh: '信访部门未按规定登记' },
   'failed-to-dispose': { en: 'Petition department did not transfer or assign the matter in time', zh: '信访部门未按规定转送、交办' },
   'failed-to-supervise': { en: 'Petition department did not supervise', zh: '信访部门应当督办而未督办' },
-  'refused-acceptance': { en: 'Refused to register or accept a matter within its authority', zh: '对属于职权范围的信访事项不予登记、不予受理' },
+  'refused-acceptance': { en: 'Did not register as required, or refused a matter within its authority', zh: '不按规定登记，或者对属于其职权范围的信访事项不予受理' },
   'late-notice': { en: 'Missed the deadline to tell the petitioner in writing', zh: '未在规定期限内书面告知信访人' },
   'overdue-conclusion': { en: 'Did not conclude the handling in time', zh: '未在规定期限内办结信访事项' },
   prevarication: { en: 'Prevarication, perfunctory handling or delay', zh: '推诿、敷衍、拖延' },
   'unsupported-valid-claim': { en: 'Did not support a well-founded request', zh: '对事实清楚、符合法律政策的请求未予支持' },
-  'ignored-improvement-suggestion': { en: 'Took the improvement suggestion lightly, leaving the problem unresolved', zh: '对改进工作建议不重视、不落实，致使问题长期得不到解决' },
-  'rough-conduct': { en: 'Rough conduct that inflamed the matter', zh: '作风粗暴，激化矛盾' },
-  extortion: { en: 'Took or demanded favours', zh: '吃拿卡要、索取收受财物' },
-  'mishandled-collective-visit': { en: 'Mishandled a large collective visit or public-opinion incident so that it grew', zh: '处置大规模集体访或信访舆情事件不力，导致事态扩大' },
+  'ignored-improvement-suggestion': { en: "Gave the petition department's suggestions too little weight and did not carry them out, leaving the problem long unresolved", zh: '对改进工作、完善政策等建议重视不够、落实不力，导致问题长期得不到解决' },
+  'rough-conduct': { en: 'Rough conduct towards a petitioner (inflaming the conflict, or harming relations with the masses)', zh: '作风粗暴（激化矛盾，或者损害党群干群关系）' },
+  extortion: { en: 'Took, demanded or held out for favours, or sought private gain', zh: '吃拿卡要、谋取私利' },
+  'mishandled-collective-visit': { en: 'Handled a large-scale collective visit or negative public opinion so poorly that it grew', zh: '对规模性集体访、负面舆情等处置不力，导致事态扩大' },
   'concealed-or-late-report': { en: 'Concealed, falsified or delayed a major or urgent report', zh: '对重大、紧急信访事项和信息隐瞒、谎报、缓报' },
-  'leaked-accusation': { en: 'Passed a denunciation to the person or unit accused', zh: '将检举控告材料透露或者转给被检举控告的人员和单位' },
+  'leaked-accusation': { en: "Disclosed or passed a petitioner's accusation to the person or unit accused", zh: '将检举、揭发材料或者有关情况透露、转给被检举、揭发的人员或者单位' },
   retaliation: { en: 'Retaliated against a petitioner', zh: '打击报复信访人' },
   'failed-to-take-measures': { en: 'Did not take the necessary measures in time for a major or urgent matter', zh: '对重大、紧急信访事项和信访信息未依法及时采取必要措施' },
 };
@@ -138,7 +141,7 @@ const guidance: Record<string, Term> = {
   'elect-representatives': { en: 'Several people on one matter choose representatives, within the permitted number', zh: '多人同一事项应当推选代表，人数不超过规定' },
   'pending-below': { en: 'The matter is already being handled below within its time limit', zh: '该事项已由下级受理且在办理期限内' },
   terminated: { en: 'The matter has been terminated after reexamination', zh: '信访事项已经复核终结' },
-  'prohibited-conduct': { en: 'Prohibited conduct: dissuade and educate, then warning or restraint, public-order penalty, criminal liability', zh: '禁止行为：劝阻、批评教育，警告、训诫或者制止，治安管理处罚，依法追究刑事责任' },
+  'prohibited-conduct': { en: 'Prohibited conduct: dissuasion, criticism or education first, then the police measures, public-order penalty or criminal liability the law provides', zh: '禁止行为：先予劝阻、批评或者教育，再依法由公安机关处置、给予治安管理处罚或者追究刑事责任' },
   'false-accusation': { en: 'Fabricating or distorting facts or falsely accusing another: a public-order penalty by law, criminal liability for a crime', zh: '捏造歪曲事实、诬告陷害他人的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任' },
 };
 
@@ -154,10 +157,14 @@ const status: Record<string, Term> = {
   undetermined: { en: 'no due date can be given (calendar)', zh: '无法确定期限（日历）' },
 };
 
-/** Consequences of a finding. */
+/**
+ * Consequences of a finding, as tags. What a sanction is differs by instrument (行政处分, 行政处分或者纪律处分,
+ * 依规依纪依法严肃处理) and whether it needs serious consequences differs by article: the finding's
+ * `consequenceWords` give it in the article's own words.
+ */
 const consequence: Record<string, Term> = {
   'order-correction': { en: 'the superior orders correction', zh: '责令改正' },
-  sanction: { en: 'sanction (serious consequences on record)', zh: '依规依纪依法严肃处理（造成严重后果）' },
+  sanction: { en: 'sanction of the responsible people', zh: '对责任人员给予处分或者处理' },
 };
 
 /** People answerable for a finding, by role (op2007 item (二十一)). */
@@ -166,7 +173,7 @@ const accountable: Record<string, Term> = {
   'directly-responsible-staff': { en: 'directly responsible staff', zh: '其他直接责任人员' },
   'first-responsible-leader': { en: 'first responsible person', zh: '第一责任人' },
   'directly-responsible-leader': { en: 'directly responsible person', zh: '直接责任人' },
-  'leading-member': { en: 'other leading members (one post, two responsibilities)', zh: '其他领导班子成员（一岗双责）' },
+  'leading-member': { en: 'other leading members (one post, two responsibilities)', zh: '其他领导班子成员（一岗双责）', principle: onePostTwoDuties },
 };
 
 /** Policy options of `rules/policy.json`: choices the law does not make. */

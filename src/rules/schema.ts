@@ -127,10 +127,26 @@ const FaultSource = {
 const oneSource = (o: { obligation?: string; misconduct?: string }, party: string | undefined) => [party, o.obligation, o.misconduct].filter((v) => v !== undefined).length === 1;
 
 /**
+ * What a misconduct entry may state beyond its kind, for an article whose element it is:
+ * `inflamedConflict` (激化矛盾), which the 2005 rough-conduct clause requires.
+ */
+export const MISCONDUCT_QUALIFIERS = ['inflamedConflict'] as const;
+export type MisconductQualifier = (typeof MISCONDUCT_QUALIFIERS)[number];
+
+/** The people an article names, by role (the leaders of `leadership` come on top). */
+const ACCOUNTABLE_BASE_ROLES = ['responsible-manager', 'directly-responsible-staff'] as const;
+
+/**
  * An accountability finding. `liability` follows the structure of the article cited:
  * `correction-then-sanction` — the superior orders correction, and a sanction follows where serious
  * consequences are recorded; `sanction-if-serious` — the article applies only where serious
  * consequences followed, and then sanctions; `sanction` — the article sanctions without that condition.
+ * `consequenceWords` gives each consequence in the article's own words (en + zh): both for
+ * `correction-then-sanction`, the sanction alone otherwise.
+ * `accountable` names whom the article sanctions, where it is not the responsible managers and the
+ * other directly responsible staff (the default): a staff member who himself did the act, say.
+ * `misconductWith` narrows `misconduct` to the entries that state each qualifier (an element of the
+ * article the kind alone does not carry).
  * `leadership` cites the provision under which, where serious consequences are recorded, the leaders
  * of the organ at fault answer too (first-responsible and directly-responsible leaders; another leading
  * member where the failure lies in his portfolio).
@@ -141,11 +157,21 @@ const FindingOutcome = z
     id: VocabularyId,
     organ: PartyRef.optional(),
     ...FaultSource,
+    misconductWith: z.array(z.enum(MISCONDUCT_QUALIFIERS)).min(1).optional(),
     liability: z.enum(['correction-then-sanction', 'sanction-if-serious', 'sanction']),
+    consequenceWords: z
+      .object({ 'order-correction': Bilingual.optional(), sanction: Bilingual })
+      .strict(),
+    accountable: z.array(z.enum(ACCOUNTABLE_BASE_ROLES)).min(1).optional(),
     leadership: CitationId.optional(),
   })
   .strict()
-  .refine((o) => oneSource(o, o.organ), 'a finding names exactly one of "organ", "obligation" or "misconduct"');
+  .refine((o) => oneSource(o, o.organ), 'a finding names exactly one of "organ", "obligation" or "misconduct"')
+  .refine((o) => (o.consequenceWords['order-correction'] !== undefined) === (o.liability === 'correction-then-sanction'), {
+    message: 'consequenceWords has "order-correction" exactly when the liability is "correction-then-sanction" (an article with no order to correct has no words for one)',
+    path: ['consequenceWords'],
+  })
+  .refine((o) => o.misconductWith === undefined || o.misconduct !== undefined, { message: '"misconductWith" narrows a "misconduct" source', path: ['misconductWith'] });
 
 /** Supervision (督办, escalation `supervise`): `organ` supervises the organ at fault, named as for a finding. */
 const SupervisionOutcome = z

@@ -103,6 +103,82 @@ describe('who answers', () => {
   });
 });
 
+describe("consequences in the article's own words", () => {
+  it('quotes only the consequences attached: the order to correct alone without serious consequences, both with them', async () => {
+    const plain = await evaluator.evaluate(base({ misconduct: [{ kind: 'prevarication', by: 'qt-nr' }] }), { asOf: '2023-04-10' });
+    expect(plain.findings.find((f) => f.id === 'prevarication')!.consequenceWords).toEqual({
+      'order-correction': { en: 'its superior organ or unit orders it to correct', zh: '由其上级机关、单位责令改正' },
+    });
+    const serious = await evaluator.evaluate(in2005(base({ misconduct: [{ kind: 'prevarication', by: 'qt-nr', seriousConsequences: true }] })), { asOf: '2021-04-10' });
+    const words = serious.findings.find((f) => f.id === 'prevarication')!.consequenceWords;
+    expect(Object.keys(words)).toEqual(['order-correction', 'sanction']);
+    expect(words['order-correction']!.zh).toBe('由其上级行政机关责令改正');
+    expect(words.sanction!.zh).toBe('造成严重后果的，对直接负责的主管人员和其他直接责任人员依法给予行政处分');
+  });
+
+  it('gives xf2005 art46 its administrative or disciplinary sanction, and xfgz2022 art42 no order to correct', async () => {
+    const retaliation = await evaluator.evaluate(in2005(base({ misconduct: [{ kind: 'retaliation', by: 'hc-gov' }] })), { asOf: '2021-04-10' });
+    expect(retaliation.findings.find((f) => f.id === 'retaliation')!.consequenceWords).toEqual({
+      sanction: {
+        en: 'where the retaliation constitutes a crime, criminal liability is pursued according to law; where it does not yet constitute a crime, administrative or disciplinary sanctions are given according to law',
+        zh: '构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予行政处分或者纪律处分',
+      },
+    });
+    const caused = await evaluator.evaluate(base({ misconduct: [{ kind: 'caused-by-inaction', by: 'qt-nr', seriousConsequences: true }] }), { asOf: '2023-04-10' });
+    const f = caused.findings.find((x) => x.id === 'caused-by-inaction')!;
+    expect(f.consequences).toEqual(['sanction']);
+    expect(f.consequenceWords).toEqual({
+      sanction: {
+        en: 'the directly responsible managers and other directly responsible staff are dealt with severely according to party rules, discipline and law; where the conduct constitutes a crime, criminal liability is pursued according to law',
+        zh: '对直接负责的主管人员和其他直接责任人员，依规依纪依法严肃处理；构成犯罪的，依法追究刑事责任',
+      },
+    });
+  });
+
+  it('every finding rule of the built-in packs quotes its article', () => {
+    for (const r of loadBuiltinPacks().flatMap((p) => p.rules)) {
+      for (const o of r.outcomes) {
+        if (o.kind !== 'finding') continue;
+        expect(o.consequenceWords.sanction.zh, r.id).toMatch(r.pack === 'xf2005' ? /行政处分/ : /依规依纪依法严肃处理/);
+        if (o.consequenceWords['order-correction']) expect(o.consequenceWords['order-correction'].zh, r.id).toMatch(/责令改正$/);
+      }
+    }
+  });
+});
+
+describe('xf2005 art44: the staff member answers, and rough conduct needs 激化矛盾', () => {
+  it('names only the directly responsible staff for a leaked accusation', async () => {
+    const a = await evaluator.evaluate(in2005(base({ misconduct: [{ kind: 'leaked-accusation', by: 'qt-petition' }] })), { asOf: '2021-04-10' });
+    expect(a.findings.find((f) => f.id === 'leaked-accusation')!.accountable.map((p) => p.role)).toEqual(['directly-responsible-staff']);
+  });
+
+  it('finds rough conduct only against the organ whose entry both inflamed the conflict and had serious consequences', async () => {
+    const a = await evaluator.evaluate(
+      in2005(base({
+        misconduct: [
+          { kind: 'rough-conduct', by: 'qt-petition', seriousConsequences: true },
+          { kind: 'rough-conduct', by: 'qt-nr', inflamedConflict: true },
+          { kind: 'rough-conduct', by: 'qt-housing', inflamedConflict: true, seriousConsequences: true },
+        ],
+      })),
+      { asOf: '2021-04-10' },
+    );
+    const rough = a.findings.filter((f) => f.id === 'rough-conduct');
+    expect(rough.map((f) => [f.organ.id, f.consequences, f.accountable.map((p) => p.role)])).toEqual([['qt-housing', ['sanction'], ['directly-responsible-staff']]]);
+    expect(rough[0]!.basis).toEqual(['xf2005:art44.2']);
+  });
+});
+
+describe('the 2022 response ladder', () => {
+  it('never gives the police warning or restraint of xf2005 art47, whatever is stated', async () => {
+    const a = await evaluator.evaluate(
+      base({ channel: 'visit', atDesignatedSite: true, petitionerConduct: ['staying-and-making-trouble'], conductFacts: { persistedAfterDissuasion: true, publicOrderViolation: true, crime: true } }),
+      { asOf: '2023-04-10' },
+    );
+    expect(a.actions.map((x) => x.id).filter((id) => ['dissuade-and-educate', 'police-warning-or-restraint', 'public-order-penalty', 'criminal-liability'].includes(id))).toEqual(['dissuade-and-educate', 'public-order-penalty', 'criminal-liability']);
+  });
+});
+
 describe('rule chaining', () => {
   it('declares the dependency in the data: findings and supervision on a time limit depend on its obligation rule', () => {
     const rules = loadBuiltinPacks().flatMap((p) => p.rules);
@@ -144,9 +220,22 @@ describe('rule chaining', () => {
 describe('rule file format', () => {
   it('rejects a finding that names no organ at fault, or two', () => {
     const rule = (outcome: Record<string, unknown>) => ({ id: 'x.art1.y', title: { en: 'a', zh: 'b' }, citations: ['xfgz2022:art45'], conditions: { all: [] }, outcomes: [outcome] });
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', liability: 'sanction' })).success).toBe(false);
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', organ: 'handlingOrgan', misconduct: 'prevarication', liability: 'sanction' })).success).toBe(false);
-    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability: 'sanction' })).success).toBe(true);
+    const consequenceWords = { sanction: { en: 'sanctioned', zh: '处分' } };
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(false);
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', organ: 'handlingOrgan', misconduct: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(false);
+    expect(RuleSchema.safeParse(rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability: 'sanction', consequenceWords })).success).toBe(true);
     expect(RuleSchema.safeParse(rule({ kind: 'supervision', organ: 'petitionDepartment' })).success).toBe(false);
+  });
+
+  it('requires the consequences in the article\'s words, with words for an order to correct exactly where the article has one', () => {
+    const rule = (outcome: Record<string, unknown>) => ({ id: 'x.art1.y', title: { en: 'a', zh: 'b' }, citations: ['xfgz2022:art45'], conditions: { all: [] }, outcomes: [outcome] });
+    const sanction = { en: 'sanctioned', zh: '处分' };
+    const correction = { en: 'ordered to correct', zh: '责令改正' };
+    const finding = (liability: string, consequenceWords?: unknown) => rule({ kind: 'finding', id: 'prevarication', misconduct: 'prevarication', liability, ...(consequenceWords ? { consequenceWords } : {}) });
+    expect(RuleSchema.safeParse(finding('sanction')).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('correction-then-sanction', { sanction })).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('correction-then-sanction', { 'order-correction': correction, sanction })).success).toBe(true);
+    expect(RuleSchema.safeParse(finding('sanction-if-serious', { 'order-correction': correction, sanction })).success).toBe(false);
+    expect(RuleSchema.safeParse(finding('sanction-if-serious', { sanction })).success).toBe(true);
   });
 });

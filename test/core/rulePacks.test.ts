@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -251,5 +251,14 @@ describe('pack selection and the evaluation date', () => {
   it('rejects a receipt date no procedural pack covers, and an asOf that is not a date', async () => {
     await expect(evaluator.evaluate(input('2005-04-30'), { asOf: '2005-05-02' })).rejects.toMatchObject({ issues: [{ path: 'receivedOn' }] });
     await expect(evaluator.evaluate(input('2022-05-01'), { asOf: 'today' })).rejects.toMatchObject({ issues: [{ path: 'asOf' }] });
+  });
+});
+
+describe('the op2007 pack and its catalogue', () => {
+  it('give the same in-force dates in pack.json and provisions.json', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'rules', 'op2007');
+    const manifestFile = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')) as { inForce: unknown };
+    const catalogue = JSON.parse(readFileSync(join(dir, 'provisions.json'), 'utf8')) as { instrument: { inForce: unknown } };
+    expect(catalogue.instrument.inForce).toEqual(manifestFile.inForce);
   });
 });

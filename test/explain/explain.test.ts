@@ -58,7 +58,12 @@ const assessment = {
     {
       id: 'overdue-conclusion', organ: nr,
       accountable: [{ role: 'responsible-manager', organ: nr }, { role: 'first-responsible-leader', organ: nr }],
-      consequences: ['order-correction', 'sanction'], seriousConsequences: true, decidedBy: superior, ...grounds(['xfgz2022:art45']),
+      consequences: ['order-correction', 'sanction'],
+      consequenceWords: {
+        'order-correction': { en: 'its superior organ or unit orders it to correct', zh: '由其上级机关、单位责令改正' },
+        sanction: { en: 'where serious consequences followed, the responsible people are dealt with severely', zh: '造成严重后果的，对直接负责的主管人员和其他直接责任人员依规依纪依法严肃处理' },
+      },
+      seriousConsequences: true, decidedBy: superior, ...grounds(['xfgz2022:art45']),
     },
   ],
   guidance: [{ id: 'use-legal-channel', organ: petition, ...grounds(['xfgz2022:art31']) }],
@@ -113,9 +118,15 @@ describe('explain', () => {
   });
 
   it('says who is accountable, for what consequence and who decides', () => {
-    expect(en).toContain('Did not conclude the handling in time (未在规定期限内办结信访事项); against Qingtian Natural Resources and Planning Bureau [qt-nr]; accountable: responsible managers (Qingtian Natural Resources and Planning Bureau [qt-nr]), first responsible person (Qingtian Natural Resources and Planning Bureau [qt-nr]); consequences: the superior orders correction, sanction (serious consequences on record); decided by the superior of');
+    expect(en).toContain('Did not conclude the handling in time (未在规定期限内办结信访事项); against Qingtian Natural Resources and Planning Bureau [qt-nr]; accountable: responsible managers (Qingtian Natural Resources and Planning Bureau [qt-nr]), first responsible person (Qingtian Natural Resources and Planning Bureau [qt-nr]); consequences: the superior orders correction, sanction of the responsible people; decided by the superior of');
     expect(en).toContain('serious consequences: yes');
     expect(zh).toContain('造成严重后果：是');
+  });
+
+  it("quotes each consequence in the article's own words, under the finding", () => {
+    expect(en).toContain("\n      in the article's words: its superior organ or unit orders it to correct; where serious consequences followed, the responsible people are dealt with severely\n");
+    expect(zh).toContain('\n      条文规定：由其上级机关、单位责令改正；造成严重后果的，对直接负责的主管人员和其他直接责任人员依规依纪依法严肃处理\n');
+    expect(en).not.toContain('consequenceWords');
   });
 
   it('labels parameters with their source and policy options as policy or unverified interpretation', () => {
@@ -193,7 +204,22 @@ describe('vocabulary', () => {
 
   it('uses the brief\'s legal terms', () => {
     const all = JSON.stringify(explainVocabulary);
-    for (const term of ['属地管理、分级负责', '谁主管、谁负责', '督办', '包案', '联合接访', '党政同责、一岗双责', '疏导教育', '帮扶救助']) expect(all).toContain(term);
+    for (const term of ['属地管理、分级负责', '谁主管、谁负责', '督办', '包案', '联合接访', '党政同责', '一岗双责', '疏导教育', '帮扶救助']) expect(all).toContain(term);
+  });
+
+  it('tags the other leading members with one post, two responsibilities, and the first responsible person with shared party-government responsibility', () => {
+    expect(explainVocabulary.accountable['leading-member']!.principle?.zh).toBe('一岗双责');
+    expect(explainVocabulary.role['first-responsible-leader']!.principle?.zh).toBe('党政同责');
+    for (const t of [explainVocabulary.role['first-responsible-leader']!, explainVocabulary.role['directly-responsible-leader']!, explainVocabulary.accountable['first-responsible-leader']!]) {
+      expect(JSON.stringify(t)).not.toContain('一岗双责');
+    }
+  });
+
+  it('uses the instruments\' own words for the terms the review corrected', () => {
+    expect(explainVocabulary.finding.extortion!.zh).toBe('吃拿卡要、谋取私利');
+    expect(explainVocabulary.finding['mishandled-collective-visit']!.zh).toContain('规模性集体访、负面舆情');
+    expect(explainVocabulary.finding['refused-acceptance']!.zh).toContain('职权范围');
+    expect(explainVocabulary.obligation['feedback-on-improvement']!.zh).toContain('采纳情况');
   });
 });
 
