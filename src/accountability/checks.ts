@@ -1,6 +1,6 @@
 import { PETITION_DEPARTMENT_MISCONDUCT } from '../case/misconduct.js';
 import type { CaseContext } from '../evaluate/context.js';
-import type { CaseProblem } from '../evaluate/caseChecks.js';
+import type { CaseProblem } from '../case/caseProblem.js';
 
 /**
  * Checks on the accountability and conduct fields that need the directory and `asOf` (the organ ids

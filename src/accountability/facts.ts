@@ -2,7 +2,7 @@ import type { Misconduct, MisconductKind } from '../case/misconduct.js';
 import type { Case } from '../case/schema.js';
 import { daysBetween, type IsoDate } from '../dates/isoDate.js';
 import type { CaseContext } from '../evaluate/context.js';
-import type { FactDefinition } from '../facts/caseFacts.js';
+import type { FactDefinition } from '../facts/matter.js';
 import { territorialBase } from './parties.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { AccountablePerson, Finding, Grounds } from '../assessment/types.js';
 import type { CaseContext } from '../evaluate/context.js';
-import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
+import type { Materialised, Materialiser } from '../outcomes/materialiser.js';
 import type { Outcome } from '../rules/schema.js';
 import { faultsOf, organKey, type Fault } from './fault.js';
 import { superiorOfRef } from './parties.js';

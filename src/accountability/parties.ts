@@ -2,8 +2,8 @@ import type { OrganRef } from '../assessment/types.js';
 import { levelRank, type Organ } from '../case/organ.js';
 import { organOf, superiorChain } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
-import { matterRegion } from '../facts/caseFacts.js';
-import type { PartyResolver } from '../parties/parties.js';
+import { matterRegion } from '../facts/matter.js';
+import type { PartyResolver } from '../parties/partyResolver.js';
 
 /**
  * Parties of the escalation, accountability and petitioner-conduct rules: who reports up, who goes to

@@ -1,6 +1,6 @@
 import type { Grounds } from '../assessment/types.js';
 import type { CaseContext } from '../evaluate/context.js';
-import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
+import type { Materialised, Materialiser } from '../outcomes/materialiser.js';
 import { resolveParty } from '../parties/parties.js';
 import type { Outcome } from '../rules/schema.js';
 import { faultsOf, organKey } from './fault.js';

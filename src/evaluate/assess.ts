@@ -10,7 +10,8 @@ import type { Policy } from '../policy/policy.js';
 import { caseChecks } from './caseChecks.js';
 import type { CaseContext } from './context.js';
 import type { Law } from './lawInForce.js';
-import { AssessmentBuilder, factsSeen, materialisers, union } from './outcomes.js';
+import { materialisers } from '../outcomes/registry.js';
+import { AssessmentBuilder, factsSeen, union } from './outcomes.js';
 
 /** One stage's evaluation request: the stage's applicable rules and the facts they read. */
 export interface Stage {

@@ -1,12 +1,8 @@
-import type { Bilingual } from '../case/validateCase.js';
+import type { CaseProblem } from '../case/caseProblem.js';
 import type { CaseContext } from './context.js';
 import { accountabilityCheck } from '../accountability/checks.js';
 
-/** A problem with a case that only the law's parameters or the directory reveal. */
-export interface CaseProblem {
-  readonly path: string;
-  readonly message: Bilingual;
-}
+export type { CaseProblem } from '../case/caseProblem.js';
 
 /**
  * Checks that need the packs in force. They run after the schema and directory checks and before any

@@ -18,7 +18,7 @@ import { deepFreeze } from '../util/deepFreeze.js';
 import { assess, type AssessOptions, type AssessmentSetting } from './assess.js';
 import { evaluatorPacks } from './evaluatorPacks.js';
 import { lawInForce } from './lawInForce.js';
-import { materialisers } from './outcomes.js';
+import { materialisers } from '../outcomes/registry.js';
 
 export interface EvaluatorOptions {
   /** The organ directory: every organ a case may name (a case may add its own in `organs`). */

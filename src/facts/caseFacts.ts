@@ -2,32 +2,10 @@ import { levelRank, type Organ } from '../case/organ.js';
 import type { EventType } from '../case/event.js';
 import { commonSuperior } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
+import { matterRegion, organ, organsInvolved, type FactDefinition } from './matter.js';
 import { accountabilityFacts } from '../accountability/facts.js';
 import { latestHandover } from '../time/transfers.js';
 import { lowerHandlingFact, pendingBelow } from '../time/pendingBelow.js';
-
-/**
- * A named fact that rule conditions may read (`{ "fact": "levelsAboveCompetent", ... }`). Facts are
- * computed from the case once, before any rule runs, so every rule sees the same values and the trace
- * can show exactly what each condition saw.
- */
-export interface FactDefinition {
-  readonly description: string;
-  readonly compute: (ctx: CaseContext) => unknown;
-}
-
-const organ = (ctx: CaseContext, id: string | undefined): Organ | undefined => (id === undefined ? undefined : ctx.directory.get(id));
-
-/** The organs whose competence is in question: the handling organ (if any) and the organs involved. */
-export function organsInvolved(ctx: CaseContext): string[] {
-  const ids = [...(ctx.case.handlingOrgan ? [ctx.case.handlingOrgan] : []), ...ctx.case.involvedOrgans];
-  return [...new Set(ids)];
-}
-
-/** The region where the matter arose: as stated, else the handling organ's, else the receiving organ's. */
-export function matterRegion(ctx: CaseContext): string | undefined {
-  return ctx.case.aroseIn ?? organ(ctx, ctx.case.handlingOrgan)?.region ?? organ(ctx, ctx.case.receivingOrgan)?.region;
-}
 
 /** First date of each event type in the log. */
 function firstDates(ctx: CaseContext): Partial<Record<EventType, string>> {

@@ -2,9 +2,9 @@ import type { OrganRef } from '../assessment/types.js';
 import type { Organ } from '../case/organ.js';
 import { organOf } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
-import { matterRegion } from '../facts/caseFacts.js';
+import { matterRegion } from '../facts/matter.js';
 import { eventsInOrder } from '../time/transfers.js';
-import type { PartyResolver } from './parties.js';
+import type { PartyResolver } from './partyResolver.js';
 
 /**
  * Parties of the rules on how a matter is dealt with: the authority of the level where an organ was

@@ -2,16 +2,17 @@ import type { Organ, OrganKind } from '../case/organ.js';
 import type { OrganRef } from '../assessment/types.js';
 import { commonSuperior, organOf, superiorChain } from '../directory/directory.js';
 import type { CaseContext } from '../evaluate/context.js';
-import { matterRegion, organsInvolved } from '../facts/caseFacts.js';
+import { matterRegion, organsInvolved } from '../facts/matter.js';
 import { accountabilityParties } from '../accountability/parties.js';
 import { handlingParties } from './handlingParties.js';
 import { firstAssignment, firstImprovementSuggestion, latestHandover } from '../time/transfers.js';
 
-/**
+/*
  * Party resolvers: how a rule's `"organ": "reviewOrgan"` becomes a named organ for one case. Each
  * reads the directory; where the directory is silent it names the role, never a guess.
  */
-export type PartyResolver = (ctx: CaseContext) => OrganRef[];
+export type { PartyResolver } from './partyResolver.js';
+import type { PartyResolver } from './partyResolver.js';
 
 /** An organ of the directory as named in an assessment. */
 export function refOf(organ: Organ): OrganRef {

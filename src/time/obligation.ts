@@ -1,7 +1,7 @@
 import type { Grounds, OrganRef } from '../assessment/types.js';
 import type { Event } from '../case/event.js';
 import type { CaseContext } from '../evaluate/context.js';
-import type { Materialised, Materialiser } from '../evaluate/outcomes.js';
+import type { Materialised, Materialiser } from '../outcomes/materialiser.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';

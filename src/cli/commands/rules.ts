@@ -5,7 +5,7 @@ import { countingRules } from '../../time/counting.js';
 import { catalogueCoverage, loadCatalogue, type CatalogueCoverage } from '../../catalogue/catalogue.js';
 import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
 import { createEvaluator } from '../../evaluate/createEvaluator.js';
-import { materialisers } from '../../evaluate/outcomes.js';
+import { materialisers } from '../../outcomes/registry.js';
 import { caseFacts } from '../../facts/caseFacts.js';
 import { parties } from '../../parties/parties.js';
 import type { StagedRule } from '../../engine/ruleset.js';
