@@ -20,6 +20,12 @@ export interface ValidateCaseOptions {
   readonly lang?: Lang;
   /** Whether a procedural pack is in force on the receipt date: a problem with it, or undefined. */
   readonly receivedOnCheck?: (receivedOn: IsoDate) => Bilingual | undefined;
+  /**
+   * The last date the evaluator's calendar can count to (the end of its data or projection). A date
+   * later than this in any event field (a hearing's `until`, an assigner's `dueOn`) is refused with its
+   * field named, so no computation is asked to walk towards a date it can never reach.
+   */
+  readonly lastDate?: IsoDate;
   /** Further checks that need the law's parameters (e.g. an extension longer than the law allows). */
   readonly extraChecks?: (validCase: Case, directory: ReadonlyMap<string, Organ>) => Array<{ path: string; message: Bilingual }>;
 }
@@ -125,6 +131,12 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   if (isRecord(c.accused)) requireOrgan('accused.organ', c.accused.organ);
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
+  if (receivedOn !== undefined && isIsoDate(options.asOf) && receivedOn > options.asOf) {
+    add('receivedOn', {
+      en: `${receivedOn} is after asOf (${options.asOf}): a matter not yet received cannot be assessed`,
+      zh: `收到日期 ${receivedOn} 晚于评估日（${options.asOf}）`,
+    });
+  }
   if (receivedOn !== undefined && options.receivedOnCheck) {
     const problem = options.receivedOnCheck(receivedOn);
     if (problem) add('receivedOn', problem);
@@ -167,6 +179,17 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
           en: `${type} on ${on} is after asOf (${options.asOf}): an assessment cannot rest on future events`,
           zh: `${type} 的日期 ${on} 晚于评估日（${options.asOf}）`,
         });
+      }
+      for (const [field, value] of Object.entries(event)) {
+        if (options.lastDate !== undefined && isString(value) && isIsoDate(value) && value > options.lastDate) {
+          add(`${path}.${field}`, {
+            en: `${value} is after ${options.lastDate}, the last date the calendar can count to`,
+            zh: `日期 ${value} 晚于日历可计算的最后一日（${options.lastDate}）`,
+          });
+        }
+      }
+      if (type === 'assigned' && on !== undefined && isString(event.dueOn) && isIsoDate(event.dueOn) && event.dueOn < on) {
+        add(`${path}.dueOn`, { en: `is before the assignment itself (${on})`, zh: `交办期限早于交办日期（${on}）` });
       }
       if (type === 'hearing' && on !== undefined && isString(event.until) && isIsoDate(event.until) && event.until < on) {
         add(`${path}.until`, { en: `ends (${event.until}) before it starts (${on})`, zh: '听证结束日早于开始日' });
