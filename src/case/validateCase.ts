@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates/isoDate.js';
 import { CaseValidationError, formatPath, type InputIssue } from '../errors/CaseValidationError.js';
+import { superiorCycles } from '../directory/directory.js';
 import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
 
@@ -36,6 +37,10 @@ export interface ValidatedCase {
   readonly directory: ReadonlyMap<string, Organ>;
 }
 
+/** Documented size limits of one case (README, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
+export const MAX_EVENTS = 1000;
+export const MAX_OWN_ORGANS = 1000;
+
 const locales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
 
 /**
@@ -50,6 +55,17 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
 
   if (!isIsoDate(options.asOf)) {
     add('asOf', { en: 'must be a real calendar date written YYYY-MM-DD', zh: '必须是真实的日历日期，格式为 YYYY-MM-DD' });
+  }
+  if (typeof input === 'object' && input !== null) {
+    const sized = input as { events?: unknown; organs?: unknown };
+    const before = issues.length;
+    for (const [field, limit] of [['events', MAX_EVENTS], ['organs', MAX_OWN_ORGANS]] as const) {
+      const value = sized[field];
+      if (Array.isArray(value) && value.length > limit) {
+        add(field, { en: `holds ${value.length} entries; a case may hold at most ${limit}`, zh: `共 ${value.length} 项，一个案件最多 ${limit} 项` });
+      }
+    }
+    if (issues.length > before) throw new CaseValidationError(issues, typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined);
   }
   const parsed = CaseInput.safeParse(input, { error: locales[lang] });
   const caseId = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
@@ -120,6 +136,12 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   ownOrgans.forEach((organ, i) => {
     if (organ?.superior !== undefined && !directory.has(organ.superior)) add(`organs[${i}].superior`, unknownOrgan(organ.superior));
   });
+  // A case's own organs may not make superiors loop (an organ its own superior, or a ring through the directory).
+  const ownIds = ownOrgans.flatMap((o) => (o ? [o.id] : []));
+  for (const cycle of ownIds.length > 0 ? superiorCycles(directory, ownIds) : []) {
+    const ring = [...cycle, cycle[0]].join(' → ');
+    add(`organs[${ownOrgans.findIndex((o) => o?.id === cycle[0])}].superior`, { en: `superiors form a cycle: ${ring}`, zh: `上级机关形成循环：${ring}` });
+  }
 
   const requireOrgan = (path: string, id: unknown) => {
     if (isString(id) && id.length > 0 && !directory.has(id)) add(path, unknownOrgan(id));

@@ -75,3 +75,29 @@ describe('counting does not walk unbounded spans', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe("a case's own organs and its size", () => {
+  const own = (id: string, superior: string) => ({ id, name: id, nameZh: id, level: 'county', kind: 'department', region: '331121', superior });
+  it('refuses an organ that is its own superior, and a ring of superiors, naming the organ', async () => {
+    expect(await problems({ ...B, organs: [own('self', 'self')] })).toEqual(['organs[0].superior']);
+    expect(await problems({ ...B, organs: [own('a1', 'a2'), own('a2', 'a1')] })).toEqual(['organs[0].superior']);
+  });
+
+  it('refuses more events than the documented limit at once', async () => {
+    const events = Array.from({ length: 1001 }, () => ({ type: 'reexamination-requested', on: '2023-03-02' }));
+    expect(await problems({ ...B, events })).toEqual(['events']);
+  });
+});
+
+describe('directory validation is linear', () => {
+  const chain = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `o${i}`, name: `o${i}`, nameZh: `o${i}`, level: 'county', kind: 'department', region: '331121', ...(i > 0 ? { superior: `o${i - 1}` } : {}) }));
+  it('checks a 40,000-organ superior chain (10× the issue probe, which took 28 s) in well under the test timeout', () => {
+    const started = performance.now();
+    createEvaluator({ directory: chain(40_000) as never });
+    expect(performance.now() - started).toBeLessThan(3000);
+    const ring = chain(40_000);
+    (ring[0] as { superior?: string }).superior = 'o39999';
+    expect(() => createEvaluator({ directory: ring as never })).toThrow('superiors form a cycle: o0 → o39999 → o39998');
+  });
+});
