@@ -23,8 +23,8 @@ describe('merging outcomes', () => {
     expect(item!.facts).toEqual({ f0: 6, f1: 7, f2: 8 });
   });
 
-  it('merges 20,000 and 200,000 items of one id in linear time', () => {
-    for (const n of [20_000, 200_000]) {
+  it('merges 20,000 and 100,000 items of one id in linear time', () => {
+    for (const n of [20_000, 100_000]) {
       const started = performance.now();
       const [item] = merge(n);
       expect(item!.rules).toHaveLength(n);
