@@ -3,7 +3,7 @@ import { AssessmentBuilder } from '../../src/evaluate/outcomes.js';
 
 /**
  * Issue 11 §5: merging the items many rules yield under one id grows linearly (it was cubic: 2,000
- * rules took 8.7 s per evaluate, 5,000 took 159 s). Checked directly on the builder at 10× and 100×
+ * rules took 8.7 s per evaluate, 5,000 took 159 s). Checked directly on the builder at 10× and 50×
  * the 2,000 of the probe, with the merge's meaning kept: first-seen order, duplicates once.
  */
 function merge(n: number) {
