@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates/isoDate.js';
 import { CaseValidationError, formatPath, type InputIssue } from '../errors/CaseValidationError.js';
+import { superiorCycles } from '../directory/directory.js';
 import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
 import { lowerHandlingChecks } from './lowerHandling.js';
@@ -21,6 +22,12 @@ export interface ValidateCaseOptions {
   readonly lang?: Lang;
   /** Whether a procedural pack is in force on the receipt date: a problem with it, or undefined. */
   readonly receivedOnCheck?: (receivedOn: IsoDate) => Bilingual | undefined;
+  /**
+   * The last date the evaluator's calendar can count to (the end of its data or projection). A date
+   * later than this in any event field (a hearing's `until`, an assigner's `dueOn`) is refused with its
+   * field named, so no computation is asked to walk towards a date it can never reach.
+   */
+  readonly lastDate?: IsoDate;
   /** Further checks that need the law's parameters (e.g. an extension longer than the law allows). */
   readonly extraChecks?: (validCase: Case, directory: ReadonlyMap<string, Organ>) => Array<{ path: string; message: Bilingual }>;
 }
@@ -30,6 +37,10 @@ export interface ValidatedCase {
   /** The evaluator's directory merged with the case's own `organs`. */
   readonly directory: ReadonlyMap<string, Organ>;
 }
+
+/** Documented size limits of one case (README, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
+export const MAX_EVENTS = 1000;
+export const MAX_OWN_ORGANS = 1000;
 
 const locales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
 
@@ -45,6 +56,17 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
 
   if (!isIsoDate(options.asOf)) {
     add('asOf', { en: 'must be a real calendar date written YYYY-MM-DD', zh: '必须是真实的日历日期，格式为 YYYY-MM-DD' });
+  }
+  if (typeof input === 'object' && input !== null) {
+    const sized = input as { events?: unknown; organs?: unknown };
+    const before = issues.length;
+    for (const [field, limit] of [['events', MAX_EVENTS], ['organs', MAX_OWN_ORGANS]] as const) {
+      const value = sized[field];
+      if (Array.isArray(value) && value.length > limit) {
+        add(field, { en: `holds ${value.length} entries; a case may hold at most ${limit}`, zh: `共 ${value.length} 项，一个案件最多 ${limit} 项` });
+      }
+    }
+    if (issues.length > before) throw new CaseValidationError(issues, typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined);
   }
   const parsed = CaseInput.safeParse(input, { error: locales[lang] });
   const caseId = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
@@ -118,6 +140,12 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   ownOrgans.forEach((organ, i) => {
     if (organ?.superior !== undefined && !directory.has(organ.superior)) add(`organs[${i}].superior`, unknownOrgan(organ.superior));
   });
+  // A case's own organs may not make superiors loop (an organ its own superior, or a ring through the directory).
+  const ownIds = ownOrgans.flatMap((o) => (o ? [o.id] : []));
+  for (const cycle of ownIds.length > 0 ? superiorCycles(directory, ownIds) : []) {
+    const ring = [...cycle, cycle[0]].join(' → ');
+    add(`organs[${ownOrgans.findIndex((o) => o?.id === cycle[0])}].superior`, { en: `superiors form a cycle: ${ring}`, zh: `上级机关形成循环：${ring}` });
+  }
 
   const requireOrgan = (path: string, id: unknown) => {
     if (isString(id) && id.length > 0 && !directory.has(id)) add(path, unknownOrgan(id));
@@ -140,6 +168,12 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
   lowerHandlingChecks(c.lowerHandling, c.receivingOrgan, directory, options.asOf, add, unknownOrgan);
 
   const receivedOn = isString(c.receivedOn) && isIsoDate(c.receivedOn) ? c.receivedOn : undefined;
+  if (receivedOn !== undefined && isIsoDate(options.asOf) && receivedOn > options.asOf) {
+    add('receivedOn', {
+      en: `${receivedOn} is after asOf (${options.asOf}): a matter not yet received cannot be assessed`,
+      zh: `收到日期 ${receivedOn} 晚于评估日（${options.asOf}）`,
+    });
+  }
   if (receivedOn !== undefined && options.receivedOnCheck) {
     const problem = options.receivedOnCheck(receivedOn);
     if (problem) add('receivedOn', problem);
@@ -182,6 +216,17 @@ function contextChecks(c: CaseView, options: ValidateCaseOptions, add: (path: st
           en: `${type} on ${on} is after asOf (${options.asOf}): an assessment cannot rest on future events`,
           zh: `${type} 的日期 ${on} 晚于评估日（${options.asOf}）`,
         });
+      }
+      for (const [field, value] of Object.entries(event)) {
+        if (options.lastDate !== undefined && isString(value) && isIsoDate(value) && value > options.lastDate) {
+          add(`${path}.${field}`, {
+            en: `${value} is after ${options.lastDate}, the last date the calendar can count to`,
+            zh: `日期 ${value} 晚于日历可计算的最后一日（${options.lastDate}）`,
+          });
+        }
+      }
+      if (type === 'assigned' && on !== undefined && isString(event.dueOn) && isIsoDate(event.dueOn) && event.dueOn < on) {
+        add(`${path}.dueOn`, { en: `is before the assignment itself (${on})`, zh: `交办期限早于交办日期（${on}）` });
       }
       if (type === 'hearing' && on !== undefined && isString(event.until) && isIsoDate(event.until) && event.until < on) {
         add(`${path}.until`, { en: `ends (${event.until}) before it starts (${on})`, zh: '听证结束日早于开始日' });

@@ -80,13 +80,21 @@ export function fromUTCDate(date: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-/** The date of a day number (days since 1970-01-01). */
+/**
+ * The date of a day number (days since 1970-01-01). Arithmetic can leave the dates this module accepts
+ * (year 10000, negative years, a non-integer day); such a result is refused with a RangeError and never
+ * remembered, so the memo only ever holds dates `isIsoDate` accepts and no case can change how a later
+ * one is judged.
+ */
 function dateOfDay(day: number): IsoDate {
   const hit = byDay.get(day);
   if (hit !== undefined) return hit;
-  const utc = addDaysFns(EPOCH, day);
-  const date = fromUTCDate(utc);
-  remember(date, utc);
+  const utc = Number.isSafeInteger(day) ? addDaysFns(EPOCH, day) : undefined;
+  const date = utc === undefined || Number.isNaN(utc.getTime()) ? undefined : fromUTCDate(utc);
+  if (date === undefined || !ISO_DATE.test(date)) {
+    throw new RangeError(`date arithmetic left the calendar (years 0000-9999): day ${day} after 1970-01-01`);
+  }
+  remember(date, utc as UTCDate);
   return date;
 }
 

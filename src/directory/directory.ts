@@ -59,22 +59,38 @@ export function directoryProblems(organs: readonly Organ[]): string[] {
       problems.push(`directory[${i}].superior: unknown organ "${organ.superior}" (superior of "${organ.id}")`);
     }
   });
-  const reported = new Set<string>();
-  for (const organ of organs) {
-    const path = [organ.id];
-    let current = organ;
-    while (current.superior !== undefined && byId.has(current.superior)) {
-      if (current.superior === organ.id) {
-        if (!path.some((id) => reported.has(id))) problems.push(`superiors form a cycle: ${[...path, organ.id].join(' → ')}`);
-        path.forEach((id) => reported.add(id));
-        break;
-      }
-      if (path.includes(current.superior)) break;
-      path.push(current.superior);
-      current = byId.get(current.superior)!;
-    }
-  }
+  for (const cycle of superiorCycles(byId, organs.map((o) => o.id))) problems.push(`superiors form a cycle: ${[...cycle, cycle[0]].join(' → ')}`);
   return problems;
+}
+
+/**
+ * The cycles among superiors reachable from `startIds`, each once, starting at its member that comes
+ * first in `startIds` (or, if none does, where the walk met it). Every organ is walked at most once, so
+ * the cost is linear in the organs reached, however long the chains.
+ */
+export function superiorCycles(byId: ReadonlyMap<string, Organ>, startIds: readonly string[]): string[][] {
+  const order = new Map<string, number>();
+  startIds.forEach((id, i) => order.has(id) || order.set(id, i));
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const id of startIds) {
+    const walk: string[] = [];
+    const onWalk = new Map<string, number>();
+    let current: string | undefined = id;
+    while (current !== undefined && byId.has(current) && !done.has(current) && !onWalk.has(current)) {
+      onWalk.set(current, walk.length);
+      walk.push(current);
+      current = byId.get(current)!.superior;
+    }
+    if (current !== undefined && onWalk.has(current)) {
+      const cycle = walk.slice(onWalk.get(current));
+      const rank = (x: string) => order.get(x) ?? Infinity;
+      const first = cycle.reduce((best, x, i) => (rank(x) < rank(cycle[best]!) ? i : best), 0);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const w of walk) done.add(w);
+  }
+  return cycles;
 }
 
 /**

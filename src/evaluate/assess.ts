@@ -46,7 +46,9 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
     const law = setting.lawOn(date);
     return 'problem' in law ? law.problem : undefined;
   };
-  const { case: c, directory } = validateCase(input, { asOf, directory: setting.directory, lang, receivedOnCheck });
+  const reach = Math.max(setting.calendar.coverage.to, setting.calendar.projectable?.to ?? -Infinity);
+  const lastDate = Number.isInteger(reach) && reach >= 0 && reach <= 9999 ? `${String(reach).padStart(4, '0')}-12-31` : undefined;
+  const { case: c, directory } = validateCase(input, { asOf, directory: setting.directory, lang, receivedOnCheck, ...(lastDate ? { lastDate } : {}) });
   const law = setting.lawOn(c.receivedOn);
   if ('problem' in law) throw new CaseValidationError([{ path: 'receivedOn', message: law.problem[lang] }], c.id);
   const { selection, applied, stages } = law;

@@ -58,6 +58,25 @@ export class AssessmentBuilder {
     guidance: new Map(),
   };
 
+  /**
+   * The basis and rules of each merged item, as lists the builder owns with a set beside each, so that
+   * merging the n-th rule's item costs only its own citations: merging stays linear however many rules
+   * yield one id (a scan per merge made it cubic).
+   */
+  private readonly grounds = new Map<object, { basis: { readonly list: string[]; readonly seen: Set<string> }; rules: { readonly list: string[]; readonly seen: Set<string> } }>();
+
+  /** A list of the builder's own, deduplicated in first-seen order. */
+  private static growing(xs: readonly string[]): { readonly list: string[]; readonly seen: Set<string> } {
+    const seen = new Set(xs);
+    return { list: [...seen], seen };
+  }
+
+  /** Appends to an owned list what it lacks of `xs`; returns the list. */
+  private static grow(g: { readonly list: string[]; readonly seen: Set<string> }, xs: readonly string[]): string[] {
+    for (const x of xs) if (!g.seen.has(x)) g.seen.add(x) && g.list.push(x);
+    return g.list;
+  }
+
   add(list: OutcomeList, { key, item }: Materialised): void {
     const map = this.lists[list];
     const existing = map.get(key);
@@ -65,15 +84,19 @@ export class AssessmentBuilder {
       map.set(key, item);
       return;
     }
-    map.set(key, {
+    const owned = this.grounds.get(existing) ?? { basis: AssessmentBuilder.growing(existing.basis), rules: AssessmentBuilder.growing(existing.rules) };
+    const merged = {
       // The first rule's fields stand; a field only a later rule gives (an organ, say) is kept too.
       ...item,
       ...existing,
-      basis: union(existing.basis, item.basis),
-      rules: union(existing.rules, item.rules),
+      basis: AssessmentBuilder.grow(owned.basis, item.basis),
+      rules: AssessmentBuilder.grow(owned.rules, item.rules),
       facts: { ...existing.facts, ...item.facts },
       ...(Array.isArray(existing.recipients) && Array.isArray(item.recipients) ? { recipients: uniteOrgans(existing.recipients, item.recipients) } : {}),
-    });
+    };
+    this.grounds.delete(existing);
+    this.grounds.set(merged, owned);
+    map.set(key, merged);
   }
 
   items(list: OutcomeList): Array<Grounds & Record<string, unknown>> {

@@ -45,12 +45,40 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string, ruleId?: s
   throw new RulePackError(file, parsed.error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`), ruleId);
 }
 
+/** How deeply a pack file may nest (objects and arrays); deeper conditions would overflow evaluation. Documented in the README. */
+export const MAX_PACK_NESTING = 100;
+
+/**
+ * Reads a pack file as JSON. An unreadable or non-JSON file is reported by its error code or position
+ * only, never echoing its content; a `__proto__` key anywhere, or nesting deeper than
+ * {@link MAX_PACK_NESTING}, is refused with the path of the field (walked without recursion).
+ */
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RulePackError(file, [`cannot be read as JSON: ${(error as Error).message}`]);
+    throw new RulePackError(file, [`cannot be read as JSON: the file is unreadable (${(error as NodeJS.ErrnoException).code ?? 'read error'})`]);
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message);
+    throw new RulePackError(file, [`cannot be read as JSON: not valid JSON${at ? ` (at character ${at[1]})` : ''}`]);
+  }
+  const pending: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, path, depth } = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= MAX_PACK_NESTING) throw new RulePackError(file, [`${path || '(root)'}: nests deeper than ${MAX_PACK_NESTING} levels`]);
+    for (const key of Object.keys(node)) {
+      const child = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (key === '__proto__') throw new RulePackError(file, [`${child}: a "__proto__" key is not allowed`]);
+      pending.push({ node: (node as Record<string, unknown>)[key], path: child, depth: depth + 1 });
+    }
+  }
+  return value;
 }
 
 const byNaturalName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });

@@ -1,6 +1,6 @@
 import { CalendarCoverageError, type Calendar } from '../calendar/types.js';
 import { nextWorkingDay } from '../calendar/workingDays.js';
-import { addCalendarDays, compareDates, yearOf, type IsoDate } from '../dates/isoDate.js';
+import { addCalendarDays, compareDates, daysBetween, yearOf, type IsoDate } from '../dates/isoDate.js';
 import type { DayCount } from './period.js';
 import { describeRestDays } from './restDays.js';
 
@@ -137,18 +137,35 @@ function watchProvisional(calendar: Calendar, coverage: 'project' | 'strict'): {
   return { calendar: watched, provisional: () => (reasons.size === 0 ? {} : { provisional: { years: [...years].sort((a, b) => a - b), reasons: [...reasons.values()], basis: [...basis] } }) };
 }
 
+/**
+ * The date `days` calendar days after `date`; a period reaching past the last writable date (9999-12-31)
+ * is a date no calendar answers for, reported as such rather than as broken arithmetic.
+ */
+function calendarDaysAfter(calendar: Calendar, date: IsoDate, days: number): IsoDate {
+  const lastWritable = '9999-12-31';
+  if (days > daysBetween(date, lastWritable)) throw new CalendarCoverageError(calendar.id, lastWritable, calendar.coverage, calendar.projectable);
+  return addCalendarDays(date, days);
+}
+
 /** Counts `days` after `start` (start day excluded) in `unit`, skipping paused days; returns the last day and the paused days skipped. */
 function count(calendar: Calendar, start: IsoDate, days: number, unit: 'calendar' | 'working', pauses: readonly Pause[]): { last: IsoDate; paused: number } {
   // Calendar days with nothing paused: the last day is simply `days` after the start.
-  if (unit === 'calendar' && pauses.length === 0) return { last: addCalendarDays(start, days), paused: 0 };
+  if (unit === 'calendar' && pauses.length === 0) return { last: calendarDaysAfter(calendar, start, days), paused: 0 };
+  const lastPaused = pauses.reduce((e, p) => (compareDates(p.until, e) > 0 ? p.until : e), start);
   const isPaused = (d: IsoDate) => pauses.some((p) => compareDates(p.from, d) <= 0 && compareDates(d, p.until) <= 0);
   let day = start;
   let counted = 0;
   let paused = 0;
   while (counted < days) {
+    // Calendar days past every pause need no walking: the rest is plain arithmetic.
+    if (unit === 'calendar' && compareDates(day, lastPaused) >= 0) return { last: calendarDaysAfter(calendar, day, days - counted), paused };
     day = addCalendarDays(day, 1);
     if (isPaused(day)) {
-      paused++;
+      // Skip a whole paused span at once (a pause may be long): jump to the last day of the latest pause
+      // covering this day, counting the days skipped, instead of walking it day by day.
+      const end = pauses.reduce((e, p) => (compareDates(p.from, day) <= 0 && compareDates(day, p.until) <= 0 && compareDates(p.until, e) > 0 ? p.until : e), day);
+      paused += daysBetween(day, end) + 1;
+      day = end;
       continue;
     }
     if (unit === 'calendar' || calendar.isWorkingDay(day)) counted++;
