@@ -303,3 +303,17 @@ export function computeDueDate(input: DueDateInput): DueDate {
     ...watched.provisional(),
   };
 }
+
+/**
+ * The due date, or — where a day it depends on lies beyond what the calendar can answer for (a year it
+ * cannot project, or any projected year under `calendarCoverage: strict`) — the problem, so that only
+ * the time limit it touches goes without a date and the rest of the assessment stands.
+ */
+export function dueDateOrProblem(input: DueDateInput): DueDate | { problem: { date: IsoDate; reason: Text } } {
+  try {
+    return computeDueDate(input);
+  } catch (error) {
+    if (error instanceof CalendarCoverageError) return { problem: { date: error.date, reason: error.reason } };
+    throw error;
+  }
+}

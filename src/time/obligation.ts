@@ -6,28 +6,13 @@ import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
 import { countingRules } from './counting.js';
-import { CalendarCoverageError } from '../calendar/types.js';
-import { computeDueDate, type AppliedExtension, type Text } from './dueDate.js';
+import { dueDateOrProblem, type AppliedExtension, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
 import { judgeStatus } from './status.js';
 import { eventsInOrder } from './transfers.js';
 
 type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
-
-/**
- * The due date, or — where a day it depends on lies beyond what the calendar can answer for (a year it
- * cannot project, or any projected year under policy calendarCoverage `strict`) — the problem, so that
- * only this obligation goes without a date and the rest of the assessment stands.
- */
-function dueDateOrProblem(input: Parameters<typeof computeDueDate>[0]): ReturnType<typeof computeDueDate> | { problem: { date: IsoDate; reason: Text } } {
-  try {
-    return computeDueDate(input);
-  } catch (error) {
-    if (error instanceof CalendarCoverageError) return { problem: { date: error.date, reason: error.reason } };
-    throw error;
-  }
-}
 
 /** Several reasons for a provisional due date as one text. */
 function joinReasons(reasons: readonly Text[]): Text {

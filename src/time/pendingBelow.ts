@@ -1,6 +1,6 @@
 import type { CaseContext } from '../evaluate/context.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
-import { computeDueDate, type Text } from './dueDate.js';
+import { dueDateOrProblem, type Text } from './dueDate.js';
 import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
 
@@ -75,7 +75,8 @@ function judge(ctx: CaseContext): LowerHandlingFact {
     });
     return { organ: lower.organ, acceptedOn: accepted, ...(concludedOn ? { concludedOn } : {}), withinTimeLimit: false, computation: steps };
   }
-  const due = computeDueDate({
+  const maximum = dayCount(ctx.params[EXTENSION_MAXIMUM]);
+  const due = dueDateOrProblem({
     calendar: ctx.calendar,
     start: accepted,
     startEvent: { en: `acceptance by the lower organ (${lower.organ})`, zh: `下级机关（${lower.organ}）${eventName('accepted').zh}` },
@@ -83,9 +84,17 @@ function judge(ctx: CaseContext): LowerHandlingFact {
     rollover: ctx.policy.holidayRollover,
     extensions: lower.events.flatMap((e) => (e.type === 'extension-approved' ? [{ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }] : [])),
     lateExtensionCures: ctx.policy.lateExtensionCures,
-    ...(dayCount(ctx.params[EXTENSION_MAXIMUM])?.unit === period.unit ? { maxExtensionDays: dayCount(ctx.params[EXTENSION_MAXIMUM])!.days } : {}),
+    ...(maximum?.unit === period.unit ? { maxExtensionDays: maximum.days } : {}),
   });
+  if ('problem' in due) {
+    // A lower time limit the calendar cannot answer for (beyond its data and projection) cannot be shown
+    // to be running: the superior is not barred from accepting the matter. (It is judged on a projected
+    // year whatever calendarCoverage says: that option governs obligations' due dates, and this is a fact.)
+    steps.push(due.problem.reason);
+    return { organ: lower.organ, acceptedOn: accepted, ...(concludedOn ? { concludedOn } : {}), withinTimeLimit: false, computation: steps };
+  }
   steps.push(...due.computation);
+  for (const reason of due.provisional?.reasons ?? []) steps.push({ en: `Provisional: ${reason.en}`, zh: `暂定：${reason.zh}` });
   let within: boolean;
   if (compareDates(accepted, receivedOn) > 0) {
     within = false;
