@@ -11,6 +11,8 @@ Commands
   evaluate <case.json|->     assess one case and print the explained report (or --json)
   audit <cases.ndjson|->     assess a batch, one NDJSON record per input line, summary on stderr
   rules                      list the rules and the provisions catalogue with coverage (--coverage)
+  lint                       check the rule packs statically: rules that never fire, conflicting time
+                             limits, redundant rules, unused parameters, uncatalogued citations
   test <dir|file>...         run scenario files; readable diff; exit 1 on any failure
   schema [name]              print the JSON Schema of the case input or a rule-pack file format
 
@@ -85,6 +87,21 @@ awaiting rules.
   --lang en|zh          language of the reasons (--coverage)
   --facts               list what a rule may name instead: facts, operators, parties, outcome kinds
   --json                print as JSON
+`,
+  lint: `Usage: petition-rules lint [options]
+
+Check the rule packs (built-in and --packs) statically, over every combination of the values their
+conditions tell apart. Reports, each with a witness (facts that show it): a rule that can never fire;
+two rules in force together that give one obligation different periods or start events; a rule another
+makes redundant; a dependsOn on a rule that can never fire; a parameter no rule names; a citation no
+provisions catalogue holds. A pack explains a finding it keeps under "lint" in pack.json. Exit 0 when
+every finding is explained, 1 otherwise.
+
+Every loaded pack is checked (global --packs adds packs; --policy sets the policy values that
+conditions compare with).
+
+  --lang en|zh          language of the report
+  --json                print the report as JSON
 `,
   test: `Usage: petition-rules test <dir|file>... [options]
 

@@ -8,6 +8,7 @@ import { builtinRulesDir } from '../rules/loadPack.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -20,6 +21,7 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   evaluate: evaluateCommand,
   audit: auditCommand,
   rules: rulesCommand,
+  lint: lintCommand,
   test: testCommand,
   schema: schemaCommand,
 };

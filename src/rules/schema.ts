@@ -254,6 +254,12 @@ export const PackManifestSchema = z
     jurisdiction: VocabularyId.optional(),
     /** Anything a reader must know about how far the pack's text can be trusted. */
     caveats: z.array(Bilingual).optional(),
+    /**
+     * Findings of the static check (`petition-rules lint`) the pack's authors have looked at and keep,
+     * each by its id (`conflicting-time-limits:a+b`) with the reason: an explained finding is reported
+     * with its reason and does not fail the check; an explanation no finding matches does.
+     */
+    lint: z.array(z.object({ finding: z.string().min(1), reason: Bilingual }).strict()).optional(),
   })
   .strict();
 export type PackManifest = z.infer<typeof PackManifestSchema>;
