@@ -39,3 +39,5 @@ export { explain } from './explain/explain.js';
 export type { ExplainOptions } from './explain/explain.js';
 export { vocabulary as explainVocabulary, label as vocabularyLabel } from './explain/vocabulary.js';
 export type { Term, VocabularyKind } from './explain/vocabulary.js';
+export { timeline, MAX_TIMELINE_DAYS, type TimelineOptions } from './timeline/timeline.js';
+export { timelinePage } from './timeline/page.js';

@@ -42,7 +42,10 @@ Assess one case (a JSON file, or - for stdin) and print the explained report.
 
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --lang en|zh          report language (and validation messages); default en
-  --json                print the assessment as JSON instead of the report
+  --format FORMAT       text (the report, the default), json (the assessment), svg (the timeline:
+                        each time limit a bar on a line of dates with rest days and holidays marked),
+                        html (one self-contained page: the timeline above the report)
+  --json                the same as --format json
   --trace               add the rules that fired, stage by stage, to the report
   --fail-on-findings    exit 1 when the assessment has accountability findings
   --fail-on-overdue     exit 1 when an obligation is overdue
