@@ -66,6 +66,9 @@ A line ends at \n (or \r\n); the last line counts without one.
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --out FILE            write the records to FILE instead of stdout
   --summary FILE        also write the summary as JSON to FILE
+  --report FILE         also write an HTML report to FILE: totals, charts of duties by organ and by
+                        month, findings by kind and organ, days past due by organ, and the cases
+                        with an overdue duty or a finding (the first 200), each with its timeline
   --lang en|zh          language of validation messages
   --without-trace       leave the rule trace out of each assessment (smaller output)
   --threads N           worker threads (default: one per core); 1 is one worker beside the reader
