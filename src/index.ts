@@ -41,3 +41,5 @@ export { vocabulary as explainVocabulary, label as vocabularyLabel } from './exp
 export type { Term, VocabularyKind } from './explain/vocabulary.js';
 export { lintPacks, type LintInput } from './lint/lintPacks.js';
 export type { LintFinding, LintFindingKind, LintReport } from './lint/types.js';
+export { timeline, MAX_TIMELINE_DAYS, type TimelineOptions } from './timeline/timeline.js';
+export { timelinePage } from './timeline/page.js';

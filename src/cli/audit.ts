@@ -14,6 +14,8 @@ export interface AuditOptions {
   readonly lang?: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace?: boolean;
+  /** Gather what `audit --report` draws. */
+  readonly report?: boolean;
   /** Called after each batch of lines with the totals so far and the bytes of input consumed. */
   readonly onProgress?: (summary: AuditSummary, bytesRead: number) => void;
   /** How many lines (or bytes) are read and written at a time; small by default. */
@@ -31,8 +33,8 @@ export const DEFAULT_BATCH: BatchLimits = { lines: 64, bytes: 256 * 1024 };
  * the input. The command line uses {@link auditInParallel} (worker threads), which writes the same bytes.
  */
 export async function audit(input: Readable, output: Writable, options: AuditOptions): Promise<AuditSummary> {
-  const summary = createAuditSummary();
-  const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false };
+  const summary = createAuditSummary(options.report ?? false);
+  const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false, ...(options.report ? { report: true } : {}) };
   for await (const batch of ndjsonBatches(input, { ...DEFAULT_BATCH, ...options.batch })) {
     let records = '';
     mergeAuditSummary(summary, await auditBatch(batch.bytes, batch.firstLine, options.evaluator, settings, (record) => (records += record)));

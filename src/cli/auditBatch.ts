@@ -3,6 +3,8 @@ import type { Lang } from '../case/validateCase.js';
 import { CaseValidationError, type InputIssue } from '../errors/CaseValidationError.js';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
 import { addAssessment, addRejection, createAuditSummary, type AuditSummary } from './auditSummary.js';
+import { addToReport } from '../report/reportData.js';
+import { timeline } from '../timeline/timeline.js';
 import { linesOf } from './ndjsonBatches.js';
 
 /** What every line of one audit is assessed with. */
@@ -11,6 +13,8 @@ export interface AuditSettings {
   readonly lang: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace: boolean;
+  /** Gather what `audit --report` draws (totals by organ and month, and the timelines of the cases it shows). */
+  readonly report?: boolean;
 }
 
 /** One output record per input line: the assessment, or the problems that kept the line from one. */
@@ -40,8 +44,9 @@ function assessmentJson(assessment: Assessment, evaluator: Evaluator, withoutTra
   return json.endsWith(EMPTY_TRACE) ? `${json.slice(0, -EMPTY_TRACE.length)}}` : JSON.stringify({ ...assessment, trace: undefined });
 }
 
-function assessed(line: number, assessment: Assessment, evaluator: Evaluator, settings: AuditSettings, summary: AuditSummary): string {
+function assessed(line: number, input: unknown, assessment: Assessment, evaluator: Evaluator, settings: AuditSettings, summary: AuditSummary): string {
   addAssessment(summary, assessment);
+  if (summary.report) addToReport(summary.report, assessment, line, () => timeline(assessment, { lang: settings.lang, calendar: evaluator.calendar, case: input }));
   // The same bytes as JSON.stringify({ line, assessment }), without building that object.
   return `{"line":${line},"assessment":${assessmentJson(assessment, evaluator, settings.withoutTrace)}}\n`;
 }
@@ -70,13 +75,13 @@ export function auditLine(text: string, line: number, evaluator: Evaluator, sett
   const options = { asOf: settings.asOf, lang };
   if (evaluator.kind === 'compiled') {
     try {
-      return assessed(line, evaluator.evaluateSync(input, options), evaluator, settings, summary);
+      return assessed(line, input, evaluator.evaluateSync(input, options), evaluator, settings, summary);
     } catch (error) {
       return failed(line, input, error, summary);
     }
   }
   return evaluator.evaluate(input, options).then(
-    (assessment) => assessed(line, assessment, evaluator, settings, summary),
+    (assessment) => assessed(line, input, assessment, evaluator, settings, summary),
     (error: unknown) => failed(line, input, error, summary),
   );
 }
@@ -88,7 +93,7 @@ export function auditLine(text: string, line: number, evaluator: Evaluator, sett
  * records, so both write the same bytes.
  */
 export async function auditBatch(bytes: Uint8Array, firstLine: number, evaluator: Evaluator, settings: AuditSettings, emit: (record: string) => void): Promise<AuditSummary> {
-  const summary = createAuditSummary();
+  const summary = createAuditSummary(settings.report ?? false);
   const lines = linesOf(bytes);
   for (let i = 0; i < lines.length; i++) {
     const record = auditLine(lines[i]!, firstLine + i, evaluator, settings, summary);

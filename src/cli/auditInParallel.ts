@@ -18,6 +18,8 @@ export interface ParallelAuditOptions {
   readonly lang?: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace?: boolean;
+  /** Gather what `audit --report` draws. */
+  readonly report?: boolean;
   /** Worker threads; default `os.availableParallelism()`. */
   readonly threads?: number;
   /** How many lines (or bytes) make a batch, the unit of work a worker takes. */
@@ -88,7 +90,7 @@ export async function auditInParallel(input: Readable, output: Writable, options
   const execArgv = execArgvFor(workerFile);
   const workerData: AuditWorkerData = {
     evaluator: options.evaluator,
-    settings: { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false },
+    settings: { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false, ...(options.report ? { report: true } : {}) },
   };
   const pool = new Piscina<AuditTask, AuditTaskResult>({
     filename: workerFile.href,
@@ -121,7 +123,7 @@ export async function auditInParallel(input: Readable, output: Writable, options
         .finally(() => waiting.delete(reject));
     });
 
-  const summary = createAuditSummary();
+  const summary = createAuditSummary(options.report ?? false);
   const pending: Array<{ result: Promise<AuditTaskResult>; firstLine: number; lines: number; endByte: number }> = [];
   const writeOldest = async () => {
     const oldest = pending.shift()!;

@@ -1,4 +1,5 @@
 import type { Assessment, OrganRef } from '../assessment/types.js';
+import { createReportData, mergeReportData, type ReportData } from '../report/reportData.js';
 
 /**
  * The running totals of an audit: cases read, assessed and rejected (read = assessed + rejected
@@ -15,6 +16,8 @@ export interface AuditSummary {
   findings: Tally;
   provisional: Tally;
   undetermined: Tally;
+  /** What `audit --report` draws, gathered only when asked for. */
+  report?: ReportData;
 }
 
 /** Counts by organ (keyed by directory id, or the role's name where the directory lacks the organ) and by id. */
@@ -26,8 +29,8 @@ export interface Tally {
 
 const tally = (): Tally => ({ total: 0, byOrgan: new Map(), byId: new Map() });
 
-export function createAuditSummary(): AuditSummary {
-  return { read: 0, assessed: 0, rejected: 0, overdue: tally(), findings: tally(), provisional: tally(), undetermined: tally() };
+export function createAuditSummary(withReport = false): AuditSummary {
+  return { read: 0, assessed: 0, rejected: 0, overdue: tally(), findings: tally(), provisional: tally(), undetermined: tally(), ...(withReport ? { report: createReportData() } : {}) };
 }
 
 function count(t: Tally, id: string, organ: OrganRef | undefined): void {
@@ -79,6 +82,7 @@ export function mergeAuditSummary(into: AuditSummary, part: AuditSummary): void 
   mergeTally(into.findings, part.findings);
   mergeTally(into.provisional, part.provisional);
   mergeTally(into.undetermined, part.undetermined);
+  if (part.report) mergeReportData((into.report ??= createReportData()), part.report);
 }
 
 const byCount = <T extends { count: number }>(a: [string, T], b: [string, T]) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

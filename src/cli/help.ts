@@ -44,7 +44,10 @@ Assess one case (a JSON file, or - for stdin) and print the explained report.
 
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --lang en|zh          report language (and validation messages); default en
-  --json                print the assessment as JSON instead of the report
+  --format FORMAT       text (the report, the default), json (the assessment), svg (the timeline:
+                        each time limit a bar on a line of dates with rest days and holidays marked),
+                        html (one self-contained page: the timeline above the report)
+  --json                the same as --format json
   --trace               add the rules that fired, stage by stage, to the report
   --fail-on-findings    exit 1 when the assessment has accountability findings
   --fail-on-overdue     exit 1 when an obligation is overdue
@@ -65,6 +68,9 @@ A line ends at \n (or \r\n); the last line counts without one.
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --out FILE            write the records to FILE instead of stdout
   --summary FILE        also write the summary as JSON to FILE
+  --report FILE         also write an HTML report to FILE: totals, charts of duties by organ and by
+                        month, findings by kind and organ, days past due by organ, and the cases
+                        with an overdue duty or a finding (the first 200), each with its timeline
   --lang en|zh          language of validation messages
   --without-trace       leave the rule trace out of each assessment (smaller output)
   --threads N           worker threads (default: one per core); 1 is one worker beside the reader

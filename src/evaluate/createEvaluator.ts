@@ -77,6 +77,8 @@ export interface Evaluator {
   readonly rules: readonly StagedRule[];
   /** The policy in effect, each option with its status and whether it is the default. */
   readonly policy: readonly AppliedPolicy[];
+  /** The working-day calendar due dates are counted on (with any notices added), e.g. for {@link timeline}. */
+  readonly calendar: Calendar;
 }
 
 /**
@@ -106,7 +108,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     appliedPolicy: applied,
     calendar: options.calendar ?? chinaCalendar(options.calendarYears),
   };
-  const shared = { stringify: createAssessmentStringifier(rules), packs, rules, policy: applied };
+  const shared = { stringify: createAssessmentStringifier(rules), packs, rules, policy: applied, calendar: setting.calendar };
 
   if (kind === 'compiled') {
     const runner = new CompiledRunner(rules, operators);

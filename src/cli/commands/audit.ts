@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, existsSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { auditInParallel } from '../auditInParallel.js';
@@ -52,6 +52,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'as-of': { type: 'string' },
     out: { type: 'string' },
     summary: { type: 'string' },
+    report: { type: 'string' },
     lang: { type: 'string' },
     'without-trace': { type: 'boolean' },
     threads: { type: 'string' },
@@ -75,6 +76,9 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     input = createReadStream(file);
   }
   const asOf = asOfOrToday(values['as-of'], io);
+  const reportFile = values.report === undefined ? undefined : resolve(io.cwd, values.report);
+  if (reportFile !== undefined && (!existsSync(dirname(reportFile)) || !statSync(dirname(reportFile)).isDirectory())) throw new UsageError(`--report ${values.report}: its folder does not exist`);
+  if (reportFile !== undefined && existsSync(reportFile) && statSync(reportFile).isDirectory()) throw new UsageError(`--report ${values.report}: is a folder, not a file`);
   const output: Writable = values.out === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.out));
   const bar = io.stderrIsTTY ? progress(io, totalBytes) : undefined;
 
@@ -83,6 +87,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     asOf,
     lang,
     withoutTrace: values['without-trace'] ?? false,
+    ...(reportFile !== undefined ? { report: true } : {}),
     ...(threads !== undefined ? { threads } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   });
@@ -93,6 +98,12 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
   }
   io.stderr.write(formatSummary(summary, asOf));
   if (values.summary !== undefined) writeFileSync(resolve(io.cwd, values.summary), `${JSON.stringify({ asOf, ...summaryToJson(summary) }, null, 2)}\n`);
+
+  if (reportFile !== undefined) {
+    // Loaded only when asked for: the charting library is not part of an audit's start-up.
+    const { auditReport } = await import('../../report/auditReport.js');
+    writeFileSync(reportFile, auditReport(summary.report!, { asOf, lang, totals: summary }));
+  }
 
   if (values['fail-on-rejected'] && summary.rejected > 0) return EXIT.badInput;
   if (values['fail-on-findings'] && summary.findings.total > 0) return EXIT.failed;

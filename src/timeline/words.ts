@@ -1,0 +1,22 @@
+/** The timeline's own words (labels of marks and the legend), in English and Chinese. */
+export const words = {
+  title: { en: (id: string, asOf: string) => `Case ${id}: time limits as of ${asOf}`, zh: (id: string, asOf: string) => `案件 ${id} 的办理时限（截至 ${asOf}）` },
+  received: { en: 'received', zh: '收到' },
+  asOf: { en: 'as of', zh: '截至' },
+  due: { en: 'due', zh: '期限届满' },
+  met: { en: 'done', zh: '办结/履行' },
+  notStarted: { en: 'not started', zh: '尚未起算' },
+  noDayCount: { en: 'no day count', zh: '无日数规定' },
+  projected: { en: 'projected calendar', zh: '推算日历' },
+  provisional: { en: 'provisional', zh: '暂定' },
+  hearing: { en: 'hearing (not counted)', zh: '听证（不计入期限）' },
+  extension: { en: 'extension', zh: '延长' },
+  overdue: { en: 'overdue stretch', zh: '逾期' },
+  rolledOver: { en: 'carried past a rest day', zh: '遇休息日顺延' },
+  weekend: { en: 'rest day', zh: '休息日' },
+  holiday: { en: 'public holiday', zh: '法定节假日' },
+  'make-up-working-day': { en: 'make-up working day', zh: '调休上班日' },
+  beyond: { en: 'continues to', zh: '延续至' },
+  window: { en: "petitioner's window", zh: '信访人申请期间' },
+  paused: { en: (n: number) => `${n} days paused`, zh: (n: number) => `中止计算 ${n} 日` },
+} as const;
