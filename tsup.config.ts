@@ -2,8 +2,10 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library and its testing kit (`petition-rules/testing`), ESM and CJS with types.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // The library (a pure core: no file system, path, URL or worker code), its Node entry
+    // (`petition-rules/node`: packs from folders, scenario files) and its testing kit
+    // (`petition-rules/testing`), ESM and CJS with types.
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { builtinCountingFile } from '../rules/builtinFiles.js';
 import { Bilingual, CitationId } from '../rules/schema.js';
 
