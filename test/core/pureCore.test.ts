@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { bundleCore } from '../../scripts/browserBundle.js';
+
+/**
+ * Issue 12 §1: `petition-rules` (the core) does no file-system, path, URL or worker work, so a web
+ * application can bundle it. esbuild with platform=browser and nothing external refuses any Node
+ * built-in, so a bundle that builds is the proof; the inputs show what it carries. Runs once.
+ */
+const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
+
+describe.runIf(once)('the core bundled for a browser', () => {
+  it('builds with no Node built-in, no Node-only module of src/, and only the zod locales it uses', async () => {
+    const { inputs, contributing } = await bundleCore({ minify: false });
+    expect(inputs).toContain('src/index.ts');
+    expect(inputs.filter((f) => /^(node:|fs$|path$|url$|worker_threads$)/.test(f) || f.startsWith('src/node/') || f.startsWith('src/cli/') || f.startsWith('src/testing/') || f.startsWith('src/scenarios/') || f.includes('piscina'))).toEqual([]);
+    expect(contributing.filter((f) => f.includes('zod/v4/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js', 'node_modules/zod/v4/locales/zh-CN.js']);
+    expect(contributing).toContain('rules/xfgz2022/rules/art31.json');
+    expect(contributing).toContain('rules/calendar/cn/2026.json');
+  }, 60_000);
+});
