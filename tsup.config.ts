@@ -13,6 +13,9 @@ export default defineConfig([
     clean: ['!cli.js', '!cli.js.map', '!auditWorker.js', '!auditWorker.js.map'],
     target: 'node20',
     shims: true,
+    // Shared chunks in CommonJS too (as in ESM): the three entries share one copy of the core, so a
+    // RulePackError thrown by petition-rules/node is an instance of petition-rules's class.
+    splitting: true,
   },
   {
     // The `petition-rules` command (package `bin`): one ESM file keeping src/cli/index.ts's shebang, and

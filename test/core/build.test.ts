@@ -82,17 +82,24 @@ describe.runIf(once)('the built package', () => {
     expect(stderr).toMatch(/read\s+3\n\s+assessed\s+2\n\s+rejected\s+1/);
   });
 
-  it('keeps the core free of Node: index.js and the chunks it loads, and index.cjs, import no Node built-in and no worker pool', () => {
+  it('keeps the core free of Node: index.js, index.cjs and the chunks they load import no Node built-in and no worker pool', () => {
     const loaded = new Set<string>();
     const visit = (file: string): void => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      for (const m of readFileSync(join(out, file), 'utf8').matchAll(/from\s+"\.\/([^"]+)"/g)) visit(m[1]!);
+      for (const m of readFileSync(join(out, file), 'utf8').matchAll(/(?:from\s+|require\()["']\.\/([^"']+)["']/g)) visit(m[1]!);
     };
     visit('index.js');
-    expect(readdirSync(out).filter((f) => f.startsWith('chunk-') && f.endsWith('.js')).length).toBeGreaterThan(0);
-    const nodeOnly = /(?:from\s+|require\()"(?:node:)?(?:fs|path|url|worker_threads|child_process|piscina)"/;
-    for (const file of [...loaded, 'index.cjs']) expect(nodeOnly.test(readFileSync(join(out, file), 'utf8')), file).toBe(false);
+    visit('index.cjs');
+    expect([...loaded].filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(0);
+    const nodeOnly = /(?:from\s+|require\()["'](?:node:)?(?:fs|path|url|worker_threads|child_process|piscina)["']/;
+    for (const file of loaded) expect(nodeOnly.test(readFileSync(join(out, file), 'utf8')), file).toBe(false);
+    expect(readdirSync(out).some((f) => f.startsWith('chunk-') && nodeOnly.test(readFileSync(join(out, f), 'utf8')))).toBe(true);
+  });
+
+  it('shares one copy of the core between the entries, in CommonJS too (one RulePackError class for all)', async () => {
+    const same = `const a = require(${JSON.stringify(join(out, 'index.cjs'))}), b = require(${JSON.stringify(join(out, 'node.cjs'))}); try { b.createEvaluator({ packs: ['/no/such/folder'] }) } catch (e) { process.stdout.write(String(a.RulePackError === b.RulePackError && e instanceof a.RulePackError)) }`;
+    expect((await run(process.execPath, ['-e', same], { cwd: out })).stdout).toBe('true');
   });
 
   it('has a Node entry (petition-rules/node) that reads packs from folders, from ESM and from CommonJS', async () => {
