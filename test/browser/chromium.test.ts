@@ -123,7 +123,7 @@ describe.runIf(once)('the core in headless Chromium', () => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       await p.goto(`${origin}/`);
-      await p.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 15_000 });
+      await p.waitForFunction(() => (globalThis as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 15_000 });
       return p;
     })());
 
@@ -138,19 +138,19 @@ describe.runIf(once)('the core in headless Chromium', () => {
 
   it('starts Debian\'s Chromium headless and loads the bundled core in a page', async () => {
     const p = await tab();
-    expect(await p.evaluate(() => typeof (window as unknown as { inPage?: unknown }).inPage)).toBe('function');
+    expect(await p.evaluate(() => typeof (globalThis as unknown as { inPage?: unknown }).inPage)).toBe('function');
     expect(problems).toEqual([]);
   }, 45_000);
 
   it('evaluates the example case in the page, byte for byte as Node does, with both evaluators', async () => {
-    const inPage = await (await tab()).evaluate((j) => (window as unknown as { inPage: (j: Job) => Promise<Record<string, string>> }).inPage(j), job);
+    const inPage = await (await tab()).evaluate((j) => (globalThis as unknown as { inPage: (j: Job) => Promise<Record<string, string>> }).inPage(j), job);
     expect(Object.keys(inPage)).toEqual(Object.keys(fromNode));
     for (const key of Object.keys(fromNode)) expect(inPage[key], key).toBe(fromNode[key]);
     expect(problems).toEqual([]);
   }, 45_000);
 
   it('evaluates it in a Web Worker, byte for byte as Node does, with both evaluators', async () => {
-    const reply = await (await tab()).evaluate((j) => (window as unknown as { inWorker: (j: Job) => Promise<{ scope: string; result: Record<string, string> }> }).inWorker(j), job);
+    const reply = await (await tab()).evaluate((j) => (globalThis as unknown as { inWorker: (j: Job) => Promise<{ scope: string; result: Record<string, string> }> }).inWorker(j), job);
     expect(reply.scope).toBe('DedicatedWorkerGlobalScope');
     expect(Object.keys(reply.result)).toEqual(Object.keys(fromNode));
     for (const key of Object.keys(fromNode)) expect(reply.result[key], key).toBe(fromNode[key]);

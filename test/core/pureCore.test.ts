@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleCore } from '../../scripts/browserBundle.js';
+import { createEvaluator } from '../../src/index.js';
+import { createEvaluator as createNodeEvaluator } from '../../src/node/index.js';
 
 /**
  * Issue 12 §1: `petition-rules` (the core) does no file-system, path, URL or worker work, so a web
@@ -17,4 +19,12 @@ describe.runIf(once)('the core bundled for a browser', () => {
     expect(contributing).toContain('rules/xfgz2022/rules/art31.json');
     expect(contributing).toContain('rules/calendar/cn/2026.json');
   }, 60_000);
+});
+
+describe('a folder path given to the core', () => {
+  it('is refused with a TypeError naming the entry that reads folders; petition-rules/node reads it', () => {
+    const folder = new URL('../../examples/provincial-pack/packs', import.meta.url).pathname;
+    expect(() => createEvaluator({ packs: [folder as never] })).toThrow(new TypeError(`packs[0]: "${folder}" is a folder path; the core reads no files — pass the pack as data, or import { createEvaluator } from 'petition-rules/node' to load it from a folder`));
+    expect(createNodeEvaluator({ packs: [folder] }).packs.map((p) => p.manifest.id)).toContain('shandong-2015');
+  });
 });
