@@ -2,8 +2,10 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library and its testing kit (`petition-rules/testing`), ESM and CJS with types.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // The library (a pure core: no file system, path, URL or worker code), its Node entry
+    // (`petition-rules/node`: packs from folders, scenario files) and its testing kit
+    // (`petition-rules/testing`), ESM and CJS with types.
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -11,6 +13,9 @@ export default defineConfig([
     clean: ['!cli.js', '!cli.js.map', '!auditWorker.js', '!auditWorker.js.map'],
     target: 'node20',
     shims: true,
+    // Shared chunks in CommonJS too (as in ESM): the three entries share one copy of the core, so a
+    // RulePackError thrown by petition-rules/node is an instance of petition-rules's class.
+    splitting: true,
   },
   {
     // The `petition-rules` command (package `bin`): one ESM file keeping src/cli/index.ts's shebang, and

@@ -18,6 +18,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^petition-rules\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+      { find: /^petition-rules\/node$/, replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)) },
       { find: /^petition-rules$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },

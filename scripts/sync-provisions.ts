@@ -4,11 +4,13 @@
  * changing a rule: `npm run sync:provisions`. The catalogue test fails when this has not been run.
  */
 import { writeFileSync } from 'node:fs';
-import { loadCatalogue, provisionOf } from '../src/catalogue/catalogue.js';
-import { builtinRulesDir, loadBuiltinPacks } from '../src/rules/loadPack.js';
+import { provisionOf } from '../src/catalogue/catalogue.js';
+import { loadCatalogue } from '../src/node/loadCatalogue.js';
+import { loadPacksFromDir } from '../src/node/packFolder.js';
+import { builtinRulesDir } from '../src/node/packageRoot.js';
 
 const citedBy = new Map<string, string[]>();
-for (const pack of loadBuiltinPacks()) {
+for (const pack of loadPacksFromDir(builtinRulesDir())) {
   for (const rule of pack.rules) {
     for (const citation of new Set(rule.citations.map(provisionOf))) {
       citedBy.set(citation, [...(citedBy.get(citation) ?? []), rule.id]);

@@ -3,6 +3,9 @@
  *
  * `evaluate(case, { asOf })` answers who is responsible, what is due when, what is late, what must be
  * escalated and who is accountable — each answer with the provisions that require it.
+ *
+ * This entry does no file-system, path, URL or worker work: the built-in law is bundled data, so it
+ * runs in browsers, Web Workers and bundles. Packs read from folders: `petition-rules/node`.
  */
 export { createEvaluator, evaluate } from './evaluate/createEvaluator.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate/createEvaluator.js';
@@ -19,7 +22,8 @@ export { CaseValidationError } from './errors/CaseValidationError.js';
 export type { InputIssue } from './errors/CaseValidationError.js';
 export { RulePackError } from './errors/RulePackError.js';
 export type * from './assessment/types.js';
-export { loadPackFromDir, loadPacksFromDir, loadBuiltinPacks, packFromData, builtinRulesDir } from './rules/loadPack.js';
+export { packFromData } from './rules/loadPack.js';
+export { loadBuiltinPacks } from './rules/builtinPacks.js';
 export type { Pack, PackData, LoadedRule } from './rules/loadPack.js';
 export { RuleSchema, PackManifestSchema, ParametersFileSchema, RuleFileSchema } from './rules/schema.js';
 export type { RuleData, Condition, Outcome, PackManifest } from './rules/schema.js';

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEvaluator, explain, type Organ } from 'petition-rules';
+import { createEvaluator, explain, type Organ } from 'petition-rules/node';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const directory = JSON.parse(readFileSync(here('./directory.json'), 'utf8')) as Organ[];

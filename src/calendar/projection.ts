@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addCalendarDays, isIsoDate, isWeekend, type IsoDate } from '../dates/isoDate.js';
 import { citeSource } from './resolveYear.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween, isIsoDate, isoWeekday, isWeekend, yearOf } from '../dates/isoDate.js';
 import { resolveYear } from './resolveYear.js';
 import type { CalendarYearData } from './types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 
 /** A calendar date in China, `YYYY-MM-DD`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 import { DateField, Event } from './event.js';
 import { levelRank, type Organ } from './organ.js';

@@ -1,5 +1,5 @@
 import { DUTY_OBLIGATION_IDS } from './obligationIds.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateField } from './event.js';
 
 /**

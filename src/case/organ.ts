@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Administrative levels, lowest first. Review goes "one level up" and a visit may be made "to the same

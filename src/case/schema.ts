@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateField, Event } from './event.js';
 import { OrganDirectory } from './organ.js';
 import { ConductFacts, GoodReason, Misconduct } from './misconduct.js';

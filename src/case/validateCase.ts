@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { en, zhCN } from 'zod/locales';
 import { isIsoDate, type IsoDate } from '../dates/isoDate.js';
 import { CaseValidationError, formatPath, type InputIssue } from '../errors/CaseValidationError.js';
 import { superiorCycles } from '../directory/directory.js';
@@ -42,7 +43,8 @@ export interface ValidatedCase {
 export const MAX_EVENTS = 1000;
 export const MAX_OWN_ORGANS = 1000;
 
-const locales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
+/** The two languages of validation messages; imported by name so that a bundle carries only these of zod's locales. */
+const locales = { en: en().localeError, zh: zhCN().localeError };
 
 /**
  * Validates a case at the boundary: the schema first, then everything that needs context (organ ids

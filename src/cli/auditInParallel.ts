@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Lang } from '../case/validateCase.js';
-import { createEvaluator } from '../evaluate/createEvaluator.js';
+import { createEvaluator } from '../node/createEvaluator.js';
 import { createAuditSummary, mergeAuditSummary, type AuditSummary } from './auditSummary.js';
 import type { AuditTask, AuditTaskResult, AuditWorkerData } from './auditWorker.js';
 import { AuditWorkerError } from './auditWorkerError.js';

@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { createEvaluator, type Evaluator, type EvaluatorOptions } from '../evaluate/createEvaluator.js';
+import type { Evaluator } from '../evaluate/createEvaluator.js';
+import { createEvaluator, type EvaluatorOptions } from '../node/createEvaluator.js';
 import { auditBatch, type AuditSettings } from './auditBatch.js';
 import type { AuditSummary } from './auditSummary.js';
 import { RecordBytes } from './recordBytes.js';

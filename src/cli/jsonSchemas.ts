@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarYearSchema } from '../calendar/schema.js';
 import { CaseInput } from '../case/schema.js';
 import { OrganDirectory } from '../case/organ.js';

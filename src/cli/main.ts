@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CaseValidationError } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
 import { CalendarDataError } from '../calendar/CalendarDataError.js';
-import { builtinRulesDir } from '../rules/loadPack.js';
+import { builtinRulesDir } from '../node/packageRoot.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
 import { evaluateCommand } from './commands/evaluate.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVALUATOR_KINDS, type EvaluatorKind } from '../engine/runner.js';
-import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
+import type { EvaluatorOptions } from '../node/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
 import { UsageError } from './exitCodes.js';
 import type { CliIo } from './io.js';

@@ -25,8 +25,11 @@ export interface EvaluatorOptions {
   readonly directory?: readonly Organ[];
   /** A jurisdiction id (e.g. `zhejiang`) whose local pack's parameters and rules apply. */
   readonly jurisdiction?: string;
-  /** Extra packs: a folder path, or pack data. Their rules join the built-in ones. */
-  readonly packs?: ReadonlyArray<string | PackData>;
+  /**
+   * Extra packs as data (the shapes of a pack folder's files). Their rules join the built-in ones. A
+   * folder path is read by the evaluator of `petition-rules/node`; the core reads no files.
+   */
+  readonly packs?: ReadonlyArray<PackData>;
   /** Leave out the built-in packs (for a fully custom rule set). */
   readonly builtinPacks?: boolean;
   /** Overrides of the policy defaults in `rules/policy.json`. */
@@ -84,11 +87,19 @@ export interface Evaluator {
 /**
  * Builds an evaluator: loads and checks the rule packs, the policy, the calendar and the directory
  * once, so that evaluating a case does no I/O, and drives the one assessment pipeline (`assess`) with
- * the chosen runner. Many `evaluate` calls may be in flight at once.
+ * the chosen runner. Many `evaluate` calls may be in flight at once. Reads no file: the built-in law
+ * is bundled, and extra packs are given as data (folders: `petition-rules/node`).
  */
 export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
+  return evaluatorFromPacks(options, evaluatorPacks(options));
+}
+
+/**
+ * The evaluator of {@link createEvaluator} over packs already loaded (the Node entry loads folder
+ * paths first, then builds the same evaluator).
+ */
+export function evaluatorFromPacks(options: Omit<EvaluatorOptions, 'packs'>, packs: Pack[]): Evaluator {
   const directory = loadDirectory(options.directory ?? []);
-  const packs = evaluatorPacks(options);
   const kind = options.evaluator ?? 'json-rules-engine';
   if (!(EVALUATOR_KINDS as readonly string[]).includes(kind)) throw new TypeError(`unknown evaluator "${String(kind)}" (known: ${EVALUATOR_KINDS.join(', ')})`);
   checkOperators(options.operators ?? []);

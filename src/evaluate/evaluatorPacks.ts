@@ -1,23 +1,30 @@
-import { existsSync, statSync } from 'node:fs';
-import { RulePackError } from '../errors/RulePackError.js';
-import { loadBuiltinPacks, loadPacksFromDir, packFromData, type Pack, type PackData } from '../rules/loadPack.js';
+import { loadBuiltinPacks } from '../rules/builtinPacks.js';
+import { packFromData, type Pack, type PackData } from '../rules/loadPack.js';
 
-/** The packs of a folder given in `packs`; a folder with no `pack.json` in it or its subfolders is a mistake, not an empty set. */
-function packsInFolder(dir: string): Pack[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RulePackError(dir, ['not a folder']);
-  const found = loadPacksFromDir(dir);
-  if (found.length === 0) throw new RulePackError(dir, ['no rule pack here: give a folder holding a pack.json, or a folder of such folders']);
-  return found;
-}
+/**
+ * How the packs given as folder paths become packs. The core reads no files, so its own answer is a
+ * TypeError pointing to `petition-rules/node`, whose evaluator reads the folder.
+ */
+export type FolderPacks = (dir: string, index: number) => Pack[];
+
+/** The core's answer to a folder path: reading folders is the Node entry's. */
+export const noFolderPacks: FolderPacks = (dir, index) => {
+  throw new TypeError(
+    `packs[${index}]: "${dir}" is a folder path; the core reads no files — pass the pack as data, or import { createEvaluator } from 'petition-rules/node' to load it from a folder`,
+  );
+};
 
 /**
  * The packs an evaluator works with: the built-in ones (unless left out) and the caller's, each
  * loaded and checked. A pack loaded twice, or a jurisdiction no pack serves, is a TypeError naming it.
  */
-export function evaluatorPacks(options: { readonly builtinPacks?: boolean; readonly packs?: ReadonlyArray<string | PackData>; readonly jurisdiction?: string }): Pack[] {
+export function evaluatorPacks(
+  options: { readonly builtinPacks?: boolean; readonly packs?: ReadonlyArray<string | PackData>; readonly jurisdiction?: string },
+  folderPacks: FolderPacks = noFolderPacks,
+): Pack[] {
   const packs: Pack[] = [
     ...(options.builtinPacks === false ? [] : loadBuiltinPacks()),
-    ...(options.packs ?? []).flatMap((p, i) => (typeof p === 'string' ? packsInFolder(p) : [packFromData(p, `packs[${i}]`)])),
+    ...(options.packs ?? []).flatMap((p, i) => (typeof p === 'string' ? folderPacks(p, i) : [packFromData(p, `packs[${i}]`)])),
   ];
   const ids = new Set<string>();
   for (const p of packs) {

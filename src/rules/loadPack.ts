@@ -1,6 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { formatPath } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
@@ -49,17 +46,12 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string, ruleId?: s
 export const MAX_PACK_NESTING = 100;
 
 /**
- * Reads a pack file as JSON. An unreadable or non-JSON file is reported by its error code or position
- * only, never echoing its content; a `__proto__` key anywhere, or nesting deeper than
- * {@link MAX_PACK_NESTING}, is refused with the path of the field (walked without recursion).
+ * Parses the text of a pack file as JSON (the file name only labels the errors). Non-JSON text is
+ * reported by position only, never echoing its content; a `__proto__` key anywhere, or nesting deeper
+ * than {@link MAX_PACK_NESTING}, is refused with the path of the field (walked without recursion).
+ * Pure: reading the file is the caller's (the Node entry's) business.
  */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RulePackError(file, [`cannot be read as JSON: the file is unreadable (${(error as NodeJS.ErrnoException).code ?? 'read error'})`]);
-  }
+export function parsePackJson(text: string, file: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -81,7 +73,8 @@ function readJson(file: string): unknown {
   return value;
 }
 
-const byNaturalName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+/** The order pack folders and rule files are read in: natural name order (`x4` before `x14`). */
+export const byNaturalName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 function parseRules(raw: readonly unknown[], pack: string, file: string): LoadedRule[] {
   return raw.map((value, i) => {
@@ -100,72 +93,34 @@ export function packFromData(data: PackData, source: string): Pack {
   return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source };
 }
 
+/** One file of a pack as parsed JSON, with the name its errors carry. */
+export interface PackFile {
+  readonly file: string;
+  readonly value: unknown;
+}
+
 /**
- * Reads a pack folder: `pack.json`, optional `parameters.json` and `provisions.json`, and every
- * `rules/*.json` in natural name order (`x4` before `x14`). A malformed file fails with its name,
- * the rule id and the problem.
+ * A pack folder's files, already parsed: `pack.json`, the optional `parameters.json` and
+ * `provisions.json`, and the `rules/*.json` files in natural name order. `source` names the folder.
  */
-export function loadPackFromDir(dir: string): Pack {
-  const manifest = check(PackManifestSchema, readJson(join(dir, 'pack.json')), join(dir, 'pack.json'));
-  const paramsFile = join(dir, 'parameters.json');
-  const parameters = existsSync(paramsFile) ? check(ParametersFileSchema, readJson(paramsFile), paramsFile).parameters : {};
-  const provFile = join(dir, 'provisions.json');
-  const provisions = existsSync(provFile) ? check(ProvisionsFileSchema, readJson(provFile), provFile) : undefined;
-  const rulesDir = join(dir, 'rules');
+export interface PackFiles {
+  readonly source: string;
+  readonly manifest: PackFile;
+  readonly parameters?: PackFile;
+  readonly provisions?: PackFile;
+  readonly rules: readonly PackFile[];
+}
+
+/**
+ * Assembles a pack from its files' parsed content, checking each against its schema: a malformed file
+ * fails with its name, the rule id and the problem. Pure, so that the built-in packs (bundled data) and
+ * a folder read from disk (`petition-rules/node`) are checked the same way.
+ */
+export function packFromFiles(files: PackFiles): Pack {
+  const manifest = check(PackManifestSchema, files.manifest.value, files.manifest.file);
+  const parameters = files.parameters ? check(ParametersFileSchema, files.parameters.value, files.parameters.file).parameters : {};
+  const provisions = files.provisions ? check(ProvisionsFileSchema, files.provisions.value, files.provisions.file) : undefined;
   const rules: LoadedRule[] = [];
-  if (existsSync(rulesDir)) {
-    for (const name of readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort(byNaturalName)) {
-      const file = join(rulesDir, name);
-      const content = check(RuleFileSchema, readJson(file), file);
-      rules.push(...parseRules(content.rules, manifest.id, displayPath(file)));
-    }
-  }
-  return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source: displayPath(dir) };
-}
-
-let cachedRoot: string | undefined;
-
-/** The package's own `rules/` folder, found by walking up from this module (works from src/ and dist/). */
-export function builtinRulesDir(): string {
-  if (cachedRoot) return cachedRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'rules');
-    if (existsSync(join(candidate, 'policy.json')) && existsSync(join(dir, 'package.json'))) return (cachedRoot = candidate);
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('petition-rules: cannot find the package\'s rules/ folder next to its code');
-    dir = parent;
-  }
-}
-
-/** Paths in messages relative to the package root, so they read the same on every machine. */
-function displayPath(file: string): string {
-  try {
-    const root = dirname(builtinRulesDir());
-    const rel = relative(root, file);
-    return rel.startsWith('..') ? file : rel;
-  } catch {
-    return file;
-  }
-}
-
-/** Every pack folder under a directory (a folder with a `pack.json`), in name order. */
-export function loadPacksFromDir(dir: string): Pack[] {
-  if (existsSync(join(dir, 'pack.json'))) return [loadPackFromDir(dir)];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'pack.json')))
-    .map((d) => d.name)
-    .sort(byNaturalName)
-    .map((name) => loadPackFromDir(join(dir, name)));
-}
-
-let builtin: readonly Pack[] | undefined;
-
-/**
- * The packs shipped with the library (`op2007`, `xf2005`, `xfgz2022` and the local packs), read and
- * checked once per process: they are immutable data, so every evaluator shares them.
- */
-export function loadBuiltinPacks(): Pack[] {
-  builtin ??= loadPacksFromDir(builtinRulesDir());
-  return [...builtin];
+  for (const { file, value } of files.rules) rules.push(...parseRules(check(RuleFileSchema, value, file).rules, manifest.id, file));
+  return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source: files.source };
 }

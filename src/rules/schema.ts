@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVENT_TYPES } from '../case/event.js';
 

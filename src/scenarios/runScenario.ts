@@ -4,7 +4,8 @@ import type { Assessment } from '../assessment/types.js';
 import type { Organ } from '../case/organ.js';
 import { CaseValidationError } from '../errors/CaseValidationError.js';
 import { formatPath } from '../errors/CaseValidationError.js';
-import { createEvaluator, type Evaluator, type EvaluatorOptions } from '../evaluate/createEvaluator.js';
+import type { Evaluator } from '../evaluate/createEvaluator.js';
+import { createEvaluator, type EvaluatorOptions } from '../node/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
 import { ScenarioFileSchema, type Expectations, type ListExpectation, type Scenario } from './scenario.js';
 

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
+import type { EvaluatorOptions } from '../node/createEvaluator.js';
 import { createScenarioRunner, loadScenarioDir } from '../scenarios/runScenario.js';
 import { formatScenarioResult } from './report.js';
 

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { builtinRulesDir } from '../rules/loadPack.js';
+import * as z from 'zod';
+import { builtinCountingFile } from '../rules/builtinFiles.js';
 import { Bilingual, CitationId } from '../rules/schema.js';
 
 /**
@@ -24,8 +22,8 @@ export type CountingRules = z.infer<typeof CountingFileSchema>['rules'];
 
 let cached: CountingRules | undefined;
 
-/** The counting rules of `rules/counting.json`, read and checked once. */
+/** The counting rules of `rules/counting.json` (bundled), checked once. */
 export function countingRules(): CountingRules {
-  cached ??= CountingFileSchema.parse(JSON.parse(readFileSync(join(builtinRulesDir(), 'counting.json'), 'utf8'))).rules;
+  cached ??= CountingFileSchema.parse(builtinCountingFile.value).rules;
   return cached;
 }

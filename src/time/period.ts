@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The policy options that give a day count to "immediately / promptly": the general one, and that of a major-matter report. */
 export const PROMPTLY_POLICY_OPTIONS = ['promptlyDays', 'majorReportDays'] as const;

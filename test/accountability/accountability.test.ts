@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Organ } from '../../src/case/organ.js';
 import { createEvaluator } from '../../src/evaluate/createEvaluator.js';
-import { loadBuiltinPacks } from '../../src/rules/loadPack.js';
+import { loadBuiltinPacks } from '../../src/rules/builtinPacks.js';
 import { RuleSchema } from '../../src/rules/schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -53,7 +53,7 @@ describe.runIf(once)('the built package', () => {
 
   it('holds every file package.json points to, declarations for ESM and CommonJS included', () => {
     const paths = distPaths({ main: pkg.main, module: pkg.module, types: pkg.types, exports: pkg.exports, bin: pkg.bin });
-    expect(paths).toEqual(expect.arrayContaining(['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']));
+    expect(paths).toEqual(expect.arrayContaining(['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts']));
     expect(paths.filter((p) => !existsSync(join(out, p)))).toEqual([]);
     expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toMatch(/createEvaluator/);
     expect(readFileSync(join(out, 'index.d.cts'), 'utf8')).toMatch(/createEvaluator/);
@@ -80,5 +80,35 @@ describe.runIf(once)('the built package', () => {
     expect(records.map((r) => r.line)).toEqual([1, 2, 3]);
     expect(JSON.stringify(records[0]!.assessment)).toBe(JSON.stringify(await createEvaluator().evaluate(input, { asOf: '2023-03-01' })));
     expect(stderr).toMatch(/read\s+3\n\s+assessed\s+2\n\s+rejected\s+1/);
+  });
+
+  it('keeps the core free of Node: index.js, index.cjs and the chunks they load import no Node built-in and no worker pool', () => {
+    const loaded = new Set<string>();
+    const visit = (file: string): void => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const m of readFileSync(join(out, file), 'utf8').matchAll(/(?:from\s+|require\()["']\.\/([^"']+)["']/g)) visit(m[1]!);
+    };
+    visit('index.js');
+    visit('index.cjs');
+    expect([...loaded].filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(0);
+    const nodeOnly = /(?:from\s+|require\()["'](?:node:)?(?:fs|path|url|worker_threads|child_process|piscina)["']/;
+    for (const file of loaded) expect(nodeOnly.test(readFileSync(join(out, file), 'utf8')), file).toBe(false);
+    expect(readdirSync(out).some((f) => f.startsWith('chunk-') && nodeOnly.test(readFileSync(join(out, f), 'utf8')))).toBe(true);
+  });
+
+  it('shares one copy of the core between the entries, in CommonJS too (one RulePackError class for all)', async () => {
+    const same = `const a = require(${JSON.stringify(join(out, 'index.cjs'))}), b = require(${JSON.stringify(join(out, 'node.cjs'))}); try { b.createEvaluator({ packs: ['/no/such/folder'] }) } catch (e) { process.stdout.write(String(a.RulePackError === b.RulePackError && e instanceof a.RulePackError)) }`;
+    expect((await run(process.execPath, ['-e', same], { cwd: out })).stdout).toBe('true');
+  });
+
+  it('has a Node entry (petition-rules/node) that reads packs from folders, from ESM and from CommonJS', async () => {
+    const packs = JSON.stringify(join(root, 'examples', 'provincial-pack', 'packs'));
+    const node = `m.createEvaluator({ packs: [${packs}], jurisdiction: 'shandong' }); process.stdout.write(JSON.stringify(m.createEvaluator({ packs: [${packs}] }).packs.map((p) => p.manifest.id)))`;
+    const cjs = await run(process.execPath, ['-e', `const m = require(${JSON.stringify(join(out, 'node.cjs'))}); ${node}`], { cwd: out });
+    const esm = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'node.js')).href)}); ${node}`], { cwd: out });
+    for (const child of [cjs, esm]) expect(JSON.parse(child.stdout)).toEqual(['op2007', 'xf2005', 'xfgz2022', 'zhejiang-2016', 'shandong-2015']);
+    const core = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'index.js')).href)}); try { m.createEvaluator({ packs: [${packs}] }) } catch (e) { process.stdout.write(e.message) }`], { cwd: out });
+    expect(core.stdout).toMatch(/petition-rules\/node/);
   });
 });

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueCoverage, loadCatalogue, provisionOf } from '../../src/catalogue/catalogue.js';
+import { catalogueCoverage, provisionOf } from '../../src/catalogue/catalogue.js';
+import { loadCatalogue } from '../../src/node/loadCatalogue.js';
 import { ProvisionsFileSchema, type ProvisionsFile } from '../../src/rules/provisions.js';
-import { builtinRulesDir, loadBuiltinPacks } from '../../src/rules/loadPack.js';
+import { loadBuiltinPacks } from '../../src/rules/builtinPacks.js';
+import { builtinRulesDir } from '../../src/node/packageRoot.js';
 
 /** The provisions catalogue and the rules must agree in both directions (issue: provisions catalogue). */
 describe('provisions catalogue', () => {

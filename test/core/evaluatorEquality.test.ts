@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/assessment/types.js';
-import { createEvaluator, type Evaluator, type EvaluatorOptions } from '../../src/evaluate/createEvaluator.js';
+import type { Evaluator } from '../../src/evaluate/createEvaluator.js';
+import { createEvaluator, type EvaluatorOptions } from '../../src/node/createEvaluator.js';
 import type { Policy } from '../../src/policy/policy.js';
 import { loadScenarioDir, type LoadedScenario } from '../../src/scenarios/runScenario.js';
 import { fixtureDirectory, generateCases } from './generateCases.js';

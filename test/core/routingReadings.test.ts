@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../../src/evaluate/createEvaluator.js';
-import { loadBuiltinPacks } from '../../src/rules/loadPack.js';
+import { loadBuiltinPacks } from '../../src/rules/builtinPacks.js';
 import { loadScenarioFile } from '../../src/scenarios/runScenario.js';
 import type { Assessment } from '../../src/assessment/types.js';
 import { fixtureDirectory } from './generateCases.js';

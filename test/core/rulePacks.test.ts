@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { RulePackError } from '../../src/errors/RulePackError.js';
-import { createEvaluator } from '../../src/evaluate/createEvaluator.js';
-import { loadPackFromDir, packFromData, type PackData } from '../../src/rules/loadPack.js';
+import { createEvaluator } from '../../src/node/createEvaluator.js';
+import { packFromData, type PackData } from '../../src/rules/loadPack.js';
+import { loadPackFromDir } from '../../src/node/packFolder.js';
 import { fixtureDirectory } from './generateCases.js';
 
 /**

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assessment, TraceCondition } from '../../src/assessment/types.js';
-import { loadCatalogue, provisionOf } from '../../src/catalogue/catalogue.js';
+import { provisionOf } from '../../src/catalogue/catalogue.js';
+import { loadCatalogue } from '../../src/node/loadCatalogue.js';
 import { createEvaluator, type Evaluator } from '../../src/evaluate/createEvaluator.js';
 import type { Policy } from '../../src/policy/policy.js';
-import { builtinRulesDir } from '../../src/rules/loadPack.js';
+import { builtinRulesDir } from '../../src/node/packageRoot.js';
 import { CitationId } from '../../src/rules/schema.js';
 import { loadScenarioDir } from '../../src/scenarios/runScenario.js';
 import { fixtureDirectory, generateCases } from './generateCases.js';

@@ -235,7 +235,7 @@ describe('explain with caller labels', () => {
 
 describe('vocabulary coverage of the built-in rules', () => {
   it('labels every id a built-in rule can yield', async () => {
-    const { loadBuiltinPacks } = await import('../../src/rules/loadPack.js');
+    const { loadBuiltinPacks } = await import('../../src/rules/builtinPacks.js');
     const kindOf: Record<string, keyof typeof explainVocabulary> = { responsibility: 'role', guidance: 'guidance', escalation: 'escalation', action: 'action', finding: 'finding', obligation: 'obligation', supervision: 'escalation', 'accountability-proposal': 'escalation' };
     const missing: string[] = [];
     for (const pack of loadBuiltinPacks()) {

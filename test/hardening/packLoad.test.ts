@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RulePackError } from '../../src/errors/RulePackError.js';
-import { loadPackFromDir, MAX_PACK_NESTING } from '../../src/rules/loadPack.js';
+import { MAX_PACK_NESTING } from '../../src/rules/loadPack.js';
+import { loadPackFromDir } from '../../src/node/packFolder.js';
 
 /**
  * Issue 11 §4 (the malicious-pack probes kept as tests): a pack file is refused at load, naming the

@@ -1,7 +1,7 @@
 import { OBLIGATION_IDS as ALL_OBLIGATION_IDS } from '../../src/case/obligationIds.js';
 import { describe, expect, it } from 'vitest';
 import { parties } from '../../src/parties/parties.js';
-import { loadBuiltinPacks } from '../../src/rules/loadPack.js';
+import { loadBuiltinPacks } from '../../src/rules/builtinPacks.js';
 import type { Outcome } from '../../src/rules/schema.js';
 import { PeriodValue } from '../../src/time/period.js';
 

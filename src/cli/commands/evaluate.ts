@@ -1,5 +1,5 @@
 import { CaseValidationError } from '../../errors/CaseValidationError.js';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
+import { createEvaluator } from '../../node/createEvaluator.js';
 import { explain } from '../../explain/explain.js';
 import { timeline } from '../../timeline/timeline.js';
 import { timelinePage } from '../../timeline/page.js';

@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PolicyFileSchema } from '../../policy/policy.js';
 import { countingRules } from '../../time/counting.js';
-import { catalogueCoverage, loadCatalogue, type CatalogueCoverage } from '../../catalogue/catalogue.js';
+import { builtinCatalogue } from '../../catalogue/builtinCatalogue.js';
+import { catalogueCoverage, type CatalogueCoverage } from '../../catalogue/catalogue.js';
 import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
+import { createEvaluator } from '../../node/createEvaluator.js';
 import { materialisers } from '../../outcomes/registry.js';
 import { caseFacts } from '../../facts/caseFacts.js';
 import { parties } from '../../parties/parties.js';
 import type { StagedRule } from '../../engine/ruleset.js';
-import { builtinRulesDir, type Pack } from '../../rules/loadPack.js';
+import { builtinPolicyFile } from '../../rules/builtinFiles.js';
+import type { Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
@@ -109,14 +109,14 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   const rules = evaluator.rules.filter((r) => packIds.has(r.pack) && (at === undefined || inWindow(r.validFrom, r.validTo, at)));
 
   const catalogues = new Map<string, ProvisionsFile>();
-  for (const c of loadCatalogue(builtinRulesDir())) catalogues.set(c.data.instrument.id, c.data);
+  for (const c of builtinCatalogue()) catalogues.set(c.data.instrument.id, c.data);
   for (const p of evaluator.packs) if (p.provisions) catalogues.set(p.provisions.instrument.id, p.provisions);
   // An instrument whose own pack is filtered out (another pack asked for, or not in force at --at) is not shown.
   const loadedIds = new Set(evaluator.packs.map((p) => p.manifest.id));
   const shown = [...catalogues.values()].filter((c) =>
     values.pack === undefined ? !loadedIds.has(c.instrument.id) || packIds.has(c.instrument.id) : c.instrument.id === values.pack,
   );
-  const policyFile = PolicyFileSchema.parse(JSON.parse(readFileSync(join(builtinRulesDir(), 'policy.json'), 'utf8')));
+  const policyFile = PolicyFileSchema.parse(builtinPolicyFile.value);
   const policyBasis = [...Object.values(policyFile.options).flatMap((o) => o.basis ?? []), ...Object.values(countingRules()).flatMap((r) => r.basis)];
   const encodings = {
     citations: rules.flatMap((r) => r.citations),
