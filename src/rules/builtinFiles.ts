@@ -9,13 +9,19 @@ import type { PackFile, PackFiles } from './loadPack.js';
 
 import policy from '../../rules/policy.json' with { type: 'json' };
 import counting from '../../rules/counting.json' with { type: 'json' };
+import beijing_2006_provisions from '../../rules/beijing-2006/provisions.json' with { type: 'json' };
 import civil_code_provisions from '../../rules/civil-code/provisions.json' with { type: 'json' };
 import civil_procedure_law_provisions from '../../rules/civil-procedure-law/provisions.json' with { type: 'json' };
 import holiday_measures_provisions from '../../rules/holiday-measures/provisions.json' with { type: 'json' };
 import op2007_provisions from '../../rules/op2007/provisions.json' with { type: 'json' };
+import shanghai_2012_provisions from '../../rules/shanghai-2012/provisions.json' with { type: 'json' };
 import xf2005_provisions from '../../rules/xf2005/provisions.json' with { type: 'json' };
 import xfgz2022_provisions from '../../rules/xfgz2022/provisions.json' with { type: 'json' };
 import zhejiang_2016_provisions from '../../rules/zhejiang-2016/provisions.json' with { type: 'json' };
+import beijing_2006_pack from '../../rules/beijing-2006/pack.json' with { type: 'json' };
+import beijing_2006_parameters from '../../rules/beijing-2006/parameters.json' with { type: 'json' };
+import beijing_2006_rules_art31 from '../../rules/beijing-2006/rules/art31.json' with { type: 'json' };
+import beijing_2006_rules_art35 from '../../rules/beijing-2006/rules/art35.json' with { type: 'json' };
 import op2007_pack from '../../rules/op2007/pack.json' with { type: 'json' };
 import op2007_rules_item06 from '../../rules/op2007/rules/item06.json' with { type: 'json' };
 import op2007_rules_item07 from '../../rules/op2007/rules/item07.json' with { type: 'json' };
@@ -27,6 +33,12 @@ import op2007_rules_item14 from '../../rules/op2007/rules/item14.json' with { ty
 import op2007_rules_item16 from '../../rules/op2007/rules/item16.json' with { type: 'json' };
 import op2007_rules_item19 from '../../rules/op2007/rules/item19.json' with { type: 'json' };
 import op2007_rules_item21 from '../../rules/op2007/rules/item21.json' with { type: 'json' };
+import shanghai_2012_pack from '../../rules/shanghai-2012/pack.json' with { type: 'json' };
+import shanghai_2012_parameters from '../../rules/shanghai-2012/parameters.json' with { type: 'json' };
+import shanghai_2012_rules_art30 from '../../rules/shanghai-2012/rules/art30.json' with { type: 'json' };
+import shanghai_2012_rules_art31 from '../../rules/shanghai-2012/rules/art31.json' with { type: 'json' };
+import shanghai_2012_rules_art35 from '../../rules/shanghai-2012/rules/art35.json' with { type: 'json' };
+import shanghai_2012_rules_art41 from '../../rules/shanghai-2012/rules/art41.json' with { type: 'json' };
 import xf2005_pack from '../../rules/xf2005/pack.json' with { type: 'json' };
 import xf2005_parameters from '../../rules/xf2005/parameters.json' with { type: 'json' };
 import xf2005_rules_art4 from '../../rules/xf2005/rules/art4.json' with { type: 'json' };
@@ -108,10 +120,12 @@ export const builtinCountingFile: PackFile = { file: 'rules/counting.json', valu
 
 /** Every instrument's `provisions.json`, in folder name order. */
 export const builtinCatalogueFiles: readonly PackFile[] = [
+  { file: 'rules/beijing-2006/provisions.json', value: beijing_2006_provisions },
   { file: 'rules/civil-code/provisions.json', value: civil_code_provisions },
   { file: 'rules/civil-procedure-law/provisions.json', value: civil_procedure_law_provisions },
   { file: 'rules/holiday-measures/provisions.json', value: holiday_measures_provisions },
   { file: 'rules/op2007/provisions.json', value: op2007_provisions },
+  { file: 'rules/shanghai-2012/provisions.json', value: shanghai_2012_provisions },
   { file: 'rules/xf2005/provisions.json', value: xf2005_provisions },
   { file: 'rules/xfgz2022/provisions.json', value: xfgz2022_provisions },
   { file: 'rules/zhejiang-2016/provisions.json', value: zhejiang_2016_provisions },
@@ -119,6 +133,16 @@ export const builtinCatalogueFiles: readonly PackFile[] = [
 
 /** The built-in packs' files, packs and rule files in the order the Node loader reads a folder. */
 export const builtinPackFiles: readonly PackFiles[] = [
+  {
+    source: 'rules/beijing-2006',
+    manifest: { file: 'rules/beijing-2006/pack.json', value: beijing_2006_pack },
+    parameters: { file: 'rules/beijing-2006/parameters.json', value: beijing_2006_parameters },
+    provisions: { file: 'rules/beijing-2006/provisions.json', value: beijing_2006_provisions },
+    rules: [
+      { file: 'rules/beijing-2006/rules/art31.json', value: beijing_2006_rules_art31 },
+      { file: 'rules/beijing-2006/rules/art35.json', value: beijing_2006_rules_art35 },
+    ],
+  },
   {
     source: 'rules/op2007',
     manifest: { file: 'rules/op2007/pack.json', value: op2007_pack },
@@ -134,6 +158,18 @@ export const builtinPackFiles: readonly PackFiles[] = [
       { file: 'rules/op2007/rules/item16.json', value: op2007_rules_item16 },
       { file: 'rules/op2007/rules/item19.json', value: op2007_rules_item19 },
       { file: 'rules/op2007/rules/item21.json', value: op2007_rules_item21 },
+    ],
+  },
+  {
+    source: 'rules/shanghai-2012',
+    manifest: { file: 'rules/shanghai-2012/pack.json', value: shanghai_2012_pack },
+    parameters: { file: 'rules/shanghai-2012/parameters.json', value: shanghai_2012_parameters },
+    provisions: { file: 'rules/shanghai-2012/provisions.json', value: shanghai_2012_provisions },
+    rules: [
+      { file: 'rules/shanghai-2012/rules/art30.json', value: shanghai_2012_rules_art30 },
+      { file: 'rules/shanghai-2012/rules/art31.json', value: shanghai_2012_rules_art31 },
+      { file: 'rules/shanghai-2012/rules/art35.json', value: shanghai_2012_rules_art35 },
+      { file: 'rules/shanghai-2012/rules/art41.json', value: shanghai_2012_rules_art41 },
     ],
   },
   {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, type PackData } from '../../src/index.js';
-import { loadCatalogue } from '../../src/catalogue/catalogue.js';
-import { builtinRulesDir } from '../../src/rules/loadPack.js';
+import { builtinCatalogue } from '../../src/catalogue/builtinCatalogue.js';
 import { lintPacks } from '../../src/lint/lintPacks.js';
 import { buildFactSpace } from '../../src/lint/factSpace.js';
 import { findWitness } from '../../src/lint/satisfy.js';
@@ -76,7 +75,7 @@ describe('the search over the fact space', () => {
 });
 
 function builtinLintInput(evaluator: ReturnType<typeof createEvaluator>) {
-  const catalogues = [...loadCatalogue(builtinRulesDir()).map((c) => c.data), ...evaluator.packs.flatMap((p) => (p.provisions ? [p.provisions] : []))];
+  const catalogues = [...builtinCatalogue().map((c) => c.data), ...evaluator.packs.flatMap((p) => (p.provisions ? [p.provisions] : []))];
   return { packs: evaluator.packs, rules: evaluator.rules, catalogues, policy: Object.fromEntries(evaluator.policy.map((p) => [p.id, p.value])) };
 }
 

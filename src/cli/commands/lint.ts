@@ -1,8 +1,7 @@
-import { loadCatalogue } from '../../catalogue/catalogue.js';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
+import { builtinCatalogue } from '../../catalogue/builtinCatalogue.js';
+import { createEvaluator } from '../../node/createEvaluator.js';
 import { lintPacks } from '../../lint/lintPacks.js';
 import type { LintFinding } from '../../lint/types.js';
-import { builtinRulesDir } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
@@ -30,7 +29,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<E
   const lang = checkLang(values.lang);
   const evaluator = createEvaluator(evaluatorOptions(values, io));
   const catalogues = new Map<string, ProvisionsFile>();
-  for (const c of loadCatalogue(builtinRulesDir())) catalogues.set(c.data.instrument.id, c.data);
+  for (const c of builtinCatalogue()) catalogues.set(c.data.instrument.id, c.data);
   for (const p of evaluator.packs) if (p.provisions) catalogues.set(p.provisions.instrument.id, p.provisions);
   const report = lintPacks({
     packs: evaluator.packs,
