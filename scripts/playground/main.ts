@@ -100,7 +100,7 @@ function loadExample(name: string) {
 }
 
 for (const c of examples.cases) example.add(new Option(c.name, c.name));
-for (const p of createEvaluator({ directory }).packs) if (p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction) jurisdiction.add(new Option(`${p.manifest.jurisdiction} (${p.manifest.title.en.split(':')[0]})`, p.manifest.jurisdiction));
+for (const p of createEvaluator({ directory }).packs) if (p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction) jurisdiction.add(new Option(p.manifest.jurisdiction, p.manifest.jurisdiction));
 for (const option of createEvaluator({ directory }).policy) {
   const id = `policy-${option.id}`;
   const wrap = document.createElement('label');
