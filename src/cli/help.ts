@@ -15,6 +15,7 @@ Commands
                              limits, redundant rules, unused parameters, uncatalogued citations
   test <dir|file>...         run scenario files; readable diff; exit 1 on any failure
   schema [name]              print the JSON Schema of the case input or a rule-pack file format
+  serve                      serve the playground page on localhost (the core running in the browser)
 
 Global options (every command)
   --directory FILE           organ directory: a JSON array of organs (id, name, level, kind, region, superior)
@@ -115,6 +116,16 @@ Run scenario files (*.json, recursively; names starting with _ are skipped). Pri
 scenario with a diff of what differs; exit 1 if any fails, 2 if a file is malformed.
 
   --quiet               print failures and the total only
+`,
+  serve: `Usage: petition-rules serve [options]
+
+Serve the playground on localhost until interrupted (Ctrl-C): a page running the library in the
+browser — pick an example or paste a case, choose the date, jurisdiction, policy and language, and see
+the explained assessment and the timeline change as the case is edited. Nothing is sent anywhere.
+
+  --port N              port to listen on (default 8787; 0 picks a free one)
+  --host H              address to listen on (default 127.0.0.1)
+  --dir DIR             serve another built playground folder (npm run playground -- DIR)
 `,
   schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario]
 

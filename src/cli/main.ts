@@ -11,6 +11,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
 import { commandHelp, overview } from './help.js';
@@ -24,6 +25,7 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   lint: lintCommand,
   test: testCommand,
   schema: schemaCommand,
+  serve: serveCommand,
 };
 
 function version(): string {

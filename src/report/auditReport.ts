@@ -174,6 +174,7 @@ export function auditReport(data: ReportData, options: AuditReportOptions): stri
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="icon" href="data:,">',
     `<title>${escapeXml(heading)}</title>`,
     '<style>body{margin:1.5rem auto;max-width:1000px;padding:0 1rem;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937}',
     'h2{margin-top:2.2rem;font-size:1.15rem}table{border-collapse:collapse;margin:.5rem 0;font-size:13px}th,td{border-bottom:1px solid #e5e7eb;padding:.3rem .6rem;text-align:left}',

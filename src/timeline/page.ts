@@ -17,6 +17,7 @@ export function timelinePage(assessment: Assessment, options: TimelineOptions = 
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="icon" href="data:,">',
     `<title>${escapeXml(heading)}</title>`,
     '<style>body{margin:1.5rem;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937}',
     '.timeline{overflow-x:auto;border:1px solid #e5e7eb;border-radius:6px}',
