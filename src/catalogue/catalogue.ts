@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPath } from '../errors/CaseValidationError.js';
-import { RulePackError } from '../errors/RulePackError.js';
-import { ProvisionsFileSchema, type ProvisionsFile } from '../rules/provisions.js';
+import { checkedProvisions } from '../rules/packChecks.js';
+import type { ProvisionsFile } from '../rules/provisions.js';
+import { readPackFile } from '../rules/readPackFile.js';
 
 /** One instrument's catalogue with the file it came from. */
 export interface CatalogueFile {
@@ -12,7 +12,9 @@ export interface CatalogueFile {
 
 /**
  * Every `provisions.json` under a rules folder (one per instrument, including instruments that have no
- * rules of their own, such as the Civil Code's rules on periods).
+ * rules of their own, such as the Civil Code's rules on periods), read and checked as a pack's catalogue
+ * is: an unreadable or non-JSON file, a `__proto__` key, too deep a nesting, a schema violation, a
+ * provision listed twice or not of the instrument is a RulePackError naming the file and the field.
  */
 export function loadCatalogue(rulesDir: string): CatalogueFile[] {
   return readdirSync(rulesDir, { withFileTypes: true })
@@ -21,9 +23,7 @@ export function loadCatalogue(rulesDir: string): CatalogueFile[] {
     .sort()
     .map((name) => {
       const file = join(rulesDir, name, 'provisions.json');
-      const parsed = ProvisionsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new RulePackError(file, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
-      return { file, data: parsed.data };
+      return { file, data: checkedProvisions(readPackFile(file), file) };
     });
 }
 

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
-import { formatPath } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
-import { ProvisionsFileSchema, type ProvisionsFile } from './provisions.js';
+import { checkSchema as check } from './checkSchema.js';
+import { checkedProvisions as provisionsOf, checkManifest, checkParameters } from './packChecks.js';
+import { checkPackJson } from './packJson.js';
+import type { ProvisionsFile } from './provisions.js';
+import { readPackFile } from './readPackFile.js';
 import {
   PackManifestSchema,
   ParametersFileSchema,
@@ -39,47 +41,7 @@ export interface PackData {
   readonly provisions?: unknown;
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, file: string, ruleId?: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new RulePackError(file, parsed.error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`), ruleId);
-}
-
-/** How deeply a pack file may nest (objects and arrays); deeper conditions would overflow evaluation. Documented in the README. */
-export const MAX_PACK_NESTING = 100;
-
-/**
- * Reads a pack file as JSON. An unreadable or non-JSON file is reported by its error code or position
- * only, never echoing its content; a `__proto__` key anywhere, or nesting deeper than
- * {@link MAX_PACK_NESTING}, is refused with the path of the field (walked without recursion).
- */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RulePackError(file, [`cannot be read as JSON: the file is unreadable (${(error as NodeJS.ErrnoException).code ?? 'read error'})`]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    throw new RulePackError(file, [`cannot be read as JSON: not valid JSON${at ? ` (at character ${at[1]})` : ''}`]);
-  }
-  const pending: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { node, path, depth } = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_PACK_NESTING) throw new RulePackError(file, [`${path || '(root)'}: nests deeper than ${MAX_PACK_NESTING} levels`]);
-    for (const key of Object.keys(node)) {
-      const child = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (key === '__proto__') throw new RulePackError(file, [`${child}: a "__proto__" key is not allowed`]);
-      pending.push({ node: (node as Record<string, unknown>)[key], path: child, depth: depth + 1 });
-    }
-  }
-  return value;
-}
+export { MAX_PACK_NESTING } from './packJson.js';
 
 const byNaturalName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
@@ -91,12 +53,32 @@ function parseRules(raw: readonly unknown[], pack: string, file: string): Loaded
   });
 }
 
-/** Assembles a pack from data, validating each part against the published file schemas. */
+/** The pack manifest, checked against its schema and {@link checkManifest}. */
+function manifestOf(value: unknown, file: string): PackManifest {
+  const manifest = check(PackManifestSchema, value, file);
+  checkManifest(manifest, file);
+  return manifest;
+}
+
+/** A parameters file, checked against its schema and {@link checkParameters} (a value in force throughout the pack's span). */
+function parametersOf(value: unknown, manifest: PackManifest, file: string): ParametersFile['parameters'] {
+  const { parameters } = check(ParametersFileSchema, value, file);
+  checkParameters(parameters, manifest, file);
+  return parameters;
+}
+
+/**
+ * Assembles a pack from data, validating each part as a file of the pack would be: no `__proto__` key
+ * and no nesting past the limit ({@link checkPackJson}), then the published file schemas and the
+ * pack's own coherence ({@link checkManifest}, {@link checkParameters}, {@link checkProvisions}).
+ */
 export function packFromData(data: PackData, source: string): Pack {
-  const manifest = check(PackManifestSchema, data.manifest, `${source}/pack.json`);
-  const parameters = data.parameters === undefined ? {} : check(ParametersFileSchema, data.parameters, `${source}/parameters.json`).parameters;
-  const provisions = data.provisions === undefined ? undefined : check(ProvisionsFileSchema, data.provisions, `${source}/provisions.json`);
-  const rules = parseRules(data.rules ?? [], manifest.id, `${source}/rules`);
+  const part = (value: unknown, file: string) => (checkPackJson(value, file), value);
+  const manifest = manifestOf(part(data.manifest, `${source}/pack.json`), `${source}/pack.json`);
+  const parametersFile = `${source}/parameters.json`;
+  const parameters = data.parameters === undefined ? {} : parametersOf(part(data.parameters, parametersFile), manifest, parametersFile);
+  const provisions = data.provisions === undefined ? undefined : provisionsOf(part(data.provisions, `${source}/provisions.json`), `${source}/provisions.json`);
+  const rules = parseRules(part(data.rules ?? [], `${source}/rules`) as unknown[], manifest.id, `${source}/rules`);
   return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source };
 }
 
@@ -106,17 +88,17 @@ export function packFromData(data: PackData, source: string): Pack {
  * the rule id and the problem.
  */
 export function loadPackFromDir(dir: string): Pack {
-  const manifest = check(PackManifestSchema, readJson(join(dir, 'pack.json')), join(dir, 'pack.json'));
+  const manifest = manifestOf(readPackFile(join(dir, 'pack.json')), join(dir, 'pack.json'));
   const paramsFile = join(dir, 'parameters.json');
-  const parameters = existsSync(paramsFile) ? check(ParametersFileSchema, readJson(paramsFile), paramsFile).parameters : {};
+  const parameters = existsSync(paramsFile) ? parametersOf(readPackFile(paramsFile), manifest, paramsFile) : {};
   const provFile = join(dir, 'provisions.json');
-  const provisions = existsSync(provFile) ? check(ProvisionsFileSchema, readJson(provFile), provFile) : undefined;
+  const provisions = existsSync(provFile) ? provisionsOf(readPackFile(provFile), provFile) : undefined;
   const rulesDir = join(dir, 'rules');
   const rules: LoadedRule[] = [];
   if (existsSync(rulesDir)) {
     for (const name of readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort(byNaturalName)) {
       const file = join(rulesDir, name);
-      const content = check(RuleFileSchema, readJson(file), file);
+      const content = check(RuleFileSchema, readPackFile(file), file);
       rules.push(...parseRules(content.rules, manifest.id, displayPath(file)));
     }
   }
