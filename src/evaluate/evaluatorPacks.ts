@@ -1,6 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
+import { loadCatalogue } from '../catalogue/catalogue.js';
 import { RulePackError } from '../errors/RulePackError.js';
-import { loadBuiltinPacks, loadPacksFromDir, packFromData, type Pack, type PackData } from '../rules/loadPack.js';
+import { builtinRulesDir, loadBuiltinPacks, loadPacksFromDir, packFromData, type Pack, type PackData } from '../rules/loadPack.js';
+import type { ProvisionsFile } from '../rules/provisions.js';
+import { checkCitations } from './checkCitations.js';
+import { checkPackSpans } from './checkPackSpans.js';
+
+let builtinCatalogue: readonly ProvisionsFile[] | undefined;
+/** The library's own catalogues (every `provisions.json` it ships), read and checked once per process. */
+function libraryCatalogue(): readonly ProvisionsFile[] {
+  return (builtinCatalogue ??= loadCatalogue(builtinRulesDir()).map((c) => c.data));
+}
 
 /** The packs of a folder given in `packs`; a folder with no `pack.json` in it or its subfolders is a mistake, not an empty set. */
 function packsInFolder(dir: string): Pack[] {
@@ -12,7 +22,9 @@ function packsInFolder(dir: string): Pack[] {
 
 /**
  * The packs an evaluator works with: the built-in ones (unless left out) and the caller's, each
- * loaded and checked. A pack loaded twice, or a jurisdiction no pack serves, is a TypeError naming it.
+ * loaded and checked. A pack loaded twice, or a jurisdiction no pack serves, is a TypeError naming it;
+ * packs competing for the same days ({@link checkPackSpans}) or citing a provision no catalogue holds
+ * ({@link checkCitations}) are a RulePackError naming the file and the field.
  */
 export function evaluatorPacks(options: { readonly builtinPacks?: boolean; readonly packs?: ReadonlyArray<string | PackData>; readonly jurisdiction?: string }): Pack[] {
   const packs: Pack[] = [
@@ -24,6 +36,8 @@ export function evaluatorPacks(options: { readonly builtinPacks?: boolean; reado
     if (ids.has(p.manifest.id)) throw new TypeError(`rule pack "${p.manifest.id}" is loaded twice (${p.source})`);
     ids.add(p.manifest.id);
   }
+  checkPackSpans(packs);
+  checkCitations(packs, libraryCatalogue());
   if (options.jurisdiction !== undefined && !packs.some((p) => p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction === options.jurisdiction)) {
     const known = packs.filter((p) => p.manifest.role === 'jurisdiction').map((p) => p.manifest.jurisdiction);
     throw new TypeError(`no rule pack for jurisdiction "${options.jurisdiction}" (known: ${known.join(', ') || 'none'})`);
