@@ -78,7 +78,8 @@ export function packFromData(data: PackData, source: string): Pack {
   const parametersFile = `${source}/parameters.json`;
   const parameters = data.parameters === undefined ? {} : parametersOf(part(data.parameters, parametersFile), manifest, parametersFile);
   const provisions = data.provisions === undefined ? undefined : provisionsOf(part(data.provisions, `${source}/provisions.json`), `${source}/provisions.json`);
-  const rules = parseRules(part(data.rules ?? [], `${source}/rules`) as unknown[], manifest.id, `${source}/rules`);
+  checkPackJson({ rules: data.rules ?? [] }, `${source}/rules`); // paths read `rules[0]…`, as in a rules file
+  const rules = parseRules(data.rules ?? [], manifest.id, `${source}/rules`);
   return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source };
 }
 
