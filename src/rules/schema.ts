@@ -306,7 +306,7 @@ export const ParametersFileSchema = z
           description: Bilingual,
           /** For a jurisdiction pack: the procedural packs whose parameter this one overrides. */
           overrides: z.array(VocabularyId).optional(),
-          values: z.array(ParameterValue).min(1),
+          values: z.array(ParameterValue).min(1, 'a parameter needs at least one dated value (with none, it has no value in force)'),
         })
         .strict(),
     ),

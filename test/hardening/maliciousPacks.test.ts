@@ -143,6 +143,12 @@ const variants: Variant[] = [
     ruleId: 'hostile.art1.x',
     problem: /^conditions\.all\[0\]\.value\.path: parameter "representativesSmallGroupSize" has no value in force/,
   },
+  {
+    name: 'a parameter with no values at all',
+    files: { 'parameters.json': parameters([]) },
+    file: 'parameters.json',
+    problem: /^parameters\.hostilePeriod\.values: a parameter needs at least one dated value/,
+  },
   // Names every object inherits.
   {
     name: 'a parameter named constructor',
@@ -162,6 +168,20 @@ const variants: Variant[] = [
     file: 'rules/art1.json',
     ruleId: 'hostile.art1.x',
     problem: /outcomes\[0\]\.period: is the name of a member every JavaScript object inherits/,
+  },
+  {
+    name: 'a condition comparing with the parameter toString, which no pack defines',
+    files: { 'rules/art1.json': { rules: [rule({ conditions: { all: [{ fact: 'case', path: 'petitioners', operator: 'greaterThan', value: { fact: 'param', path: 'toString' } }] } })] } },
+    file: 'rules/art1.json',
+    ruleId: 'hostile.art1.x',
+    problem: /^conditions\.all\[0\]\.value\.path: parameter "toString" has no value in force/,
+  },
+  {
+    name: 'a condition reading the fact constructor',
+    files: { 'rules/art1.json': { rules: [rule({ conditions: { all: [{ fact: 'constructor', operator: 'equal', value: 1 }] } })] } },
+    file: 'rules/art1.json',
+    ruleId: 'hostile.art1.x',
+    problem: /^condition reads unknown fact "constructor"$/,
   },
   // Citations nothing holds.
   {
