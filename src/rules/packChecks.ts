@@ -23,7 +23,9 @@ export function checkManifest(manifest: PackManifest, file: string): void {
  * effect on its `from` date and stays in force until a later value replaces it, so the earliest value
  * must start no later than the pack does, no two values start on the same day (which would be in
  * force is then a guess), and no value starts after the pack has ceased to be in force (it would never
- * apply). A parameter therefore never lacks a value while its pack applies.
+ * apply). A parameter therefore never lacks a value while its pack applies. The one exception is a
+ * parameter that `overrides` a procedural pack's: before its first value the overridden value stays in
+ * force (a local amendment adding a local time limit later), so it may start after its pack.
  */
 export function checkParameters(parameters: ParametersFile['parameters'], manifest: PackManifest, file: string): void {
   const problems: string[] = [];
@@ -38,7 +40,7 @@ export function checkParameters(parameters: ParametersFile['parameters'], manife
       if (to !== null && value.from > to) problems.push(`${at}: ${value.from} is after the pack ceases to be in force (${to}), so the value never applies`);
     });
     const earliest = [...starts.keys()].sort()[0]!;
-    if (earliest > from) {
+    if (earliest > from && parameter.overrides === undefined) {
       problems.push(`parameters.${id}.values: no value is in force from ${from} (the pack's inForce.from) until ${earliest}; give a value from ${from} or earlier`);
     }
   }

@@ -344,6 +344,21 @@ describe('the malicious-pack set', () => {
     }
   });
 
+  it('accepts a local override that starts after its pack: the national value stays in force until then', async () => {
+    const local = write({
+      'pack.json': manifest({ id: 'local-late', role: 'jurisdiction', jurisdiction: 'late', inForce: { from: '2016-01-01', to: null } }),
+      'parameters.json': { parameters: { conclude: { description: text('conclude'), overrides: ['xf2005', 'xfgz2022'], values: [value({ days: 20, unit: 'calendar' }, '2023-01-01')] } } },
+    });
+    for (const evaluator of EVALUATOR_KINDS) {
+      const e = createEvaluator({ directory: fixtureDirectory, packs: [local], evaluator, jurisdiction: 'late' });
+      const on = async (receivedOn: string) =>
+        (await e.evaluate({ id: 'X', receivedOn, channel: 'letter', class: 'suggestion', receivingOrgan: 'qt-petition' }, { asOf: receivedOn })).parameters.find((p) => p.id === 'conclude');
+      // xfgz2022 art. 34: concluded within 60 days of acceptance; the local value from 2023-01-01 replaces it.
+      expect(await on('2022-06-01')).toMatchObject({ pack: 'xfgz2022', value: { days: 60, unit: 'calendar' } });
+      expect(await on('2023-06-01')).toMatchObject({ pack: 'local-late', value: { days: 20, unit: 'calendar' } });
+    }
+  });
+
   it('accepts a successor pack for a jurisdiction once the earlier one has ceased', () => {
     const first = write({ 'pack.json': manifest({ id: 'local-a', role: 'jurisdiction', jurisdiction: 'local', inForce: { from: '2016-01-01', to: '2019-12-31' } }) });
     const second = write({ 'pack.json': manifest({ id: 'local-b', role: 'jurisdiction', jurisdiction: 'local', inForce: { from: '2020-01-01', to: null } }) });
