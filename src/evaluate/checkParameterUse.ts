@@ -56,8 +56,9 @@ function usesOf(rule: StagedRule): ParameterUse[] {
  * and a count where a condition reads it through `param`; otherwise the parameters file is refused
  * at that value, naming the rule and its field. Values in force: on every date a rule can apply
  * (the start of its validity and every later date where a pack, a rule or a value starts or stops),
- * the packs chosen for that receipt date — without a jurisdiction for a national rule, with its own
- * for a jurisdiction pack's rule — must give each parameter it uses a value, and an extension maximum
+ * the packs chosen for that receipt date — for a national rule without a jurisdiction and with each
+ * one a loaded pack serves, for a jurisdiction pack's rule with its own — must give each parameter it
+ * uses a value, and an extension maximum
  * must count days in the unit of the period it extends; otherwise the rule's file is refused at the
  * field naming the parameter. Dates on which no procedural pack is in force are left out: a case
  * received then is answered with that problem, not with a time limit.
@@ -102,13 +103,14 @@ export function checkParameterUse(packs: readonly Pack[], rules: readonly Staged
     return selections.get(key);
   };
 
+  const jurisdictions = [...new Set(packs.flatMap((p) => (p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction !== undefined ? [p.manifest.jurisdiction] : [])))];
   for (const { rule, uses } of used) {
     const pack = byId.get(rule.pack)!;
-    const jurisdiction = pack.manifest.role === 'jurisdiction' ? pack.manifest.jurisdiction : undefined;
     const on = [rule.validFrom, ...dates.filter((d) => d > rule.validFrom && (rule.validTo === null || d <= rule.validTo))];
-    for (const date of on) {
+    const settings = pack.manifest.role === 'jurisdiction' ? [pack.manifest.jurisdiction] : [undefined, ...jurisdictions];
+    const problemsOn = (date: IsoDate, jurisdiction: string | undefined): string[] => {
       const selection = selectionOn(date, jurisdiction);
-      if (!selection || !selection.packs.includes(pack)) continue;
+      if (!selection || !selection.packs.includes(pack)) return [];
       const where = jurisdiction === undefined ? '' : ` in ${jurisdiction}`;
       const problems: string[] = [];
       for (const { parameter, field } of uses) {
@@ -121,12 +123,21 @@ export function checkParameterUse(packs: readonly Pack[], rules: readonly Staged
         const period = PeriodValue.parse(selection.params[o.period]);
         const maximum = PeriodValue.parse(selection.params[o.extension.maximum]);
         if (isDayCount(period) && isDayCount(maximum) && period.unit !== maximum.unit) {
-          problems.push(
-            `outcomes[${rule.outcomes.indexOf(o)}].extension.maximum: on ${date}${where} "${o.extension.maximum}" counts ${maximum.unit} days but the period "${o.period}" it extends counts ${period.unit} days`,
-          );
+          // The fault lies with the later of the two packs that supplied the values (a local override, say).
+          const from = (id: string) => selection.packs.findIndex((p) => p.manifest.id === selection.parameters.find((a) => a.id === id)!.pack);
+          const [id, at] = from(o.extension.maximum) >= from(o.period) ? [o.extension.maximum, from(o.extension.maximum)] : [o.period, from(o.period)];
+          throw new RulePackError(`${selection.packs[at]!.source}/parameters.json`, [
+            `parameters.${id}: for a matter received on ${date}${where}, "${o.extension.maximum}" counts ${maximum.unit} days but the period "${o.period}" it extends counts ${period.unit} days (rule ${rule.id}, ${rule.file}, outcomes[${rule.outcomes.indexOf(o)}].extension)`,
+          ]);
         }
       }
-      if (problems.length > 0) throw new RulePackError(rule.file, problems, rule.id);
+      return problems;
+    };
+    for (const jurisdiction of settings) {
+      for (const date of on) {
+        const problems = problemsOn(date, jurisdiction);
+        if (problems.length > 0) throw new RulePackError(rule.file, problems, rule.id);
+      }
     }
   }
 }

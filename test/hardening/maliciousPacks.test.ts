@@ -105,9 +105,17 @@ const variants: Variant[] = [
       },
       'rules/art1.json': { rules: [rule({ outcomes: [obligation('hostilePeriod', { extension: { event: 'extension-approved', maximum: 'hostileMaximum' } })] })] },
     },
-    file: 'rules/art1.json',
-    ruleId: 'hostile.art1.x',
-    problem: /^outcomes\[0\]\.extension\.maximum: on 2005-05-01 "hostileMaximum" counts calendar days but the period "hostilePeriod" it extends counts working days$/,
+    file: 'parameters.json',
+    problem: /^parameters\.hostileMaximum: for a matter received on 2005-05-01, "hostileMaximum" counts calendar days but the period "hostilePeriod" it extends counts working days \(rule hostile\.art1\.x, .*outcomes\[0\]\.extension\)$/,
+  },
+  {
+    name: 'a local override making a national extension count other days than its period',
+    files: {
+      'pack.json': manifest({ role: 'jurisdiction', jurisdiction: 'hostile', inForce: { from: '2016-01-01', to: null } }),
+      'parameters.json': { parameters: { concludeExtension: { description: text('m'), overrides: ['xf2005', 'xfgz2022'], values: [value({ days: 10, unit: 'working' }, '2016-01-01')] } } },
+    },
+    file: 'parameters.json',
+    problem: /^parameters\.concludeExtension: for a matter received on 2016-01-01 in hostile, "concludeExtension" counts working days but the period "conclude" it extends counts calendar days/,
   },
   // No value in force.
   {
