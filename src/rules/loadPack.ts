@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RulePackError } from '../errors/RulePackError.js';
 import { checkSchema as check } from './checkSchema.js';
 import { checkedProvisions as provisionsOf, checkManifest, checkParameters } from './packChecks.js';
 import { checkPackJson } from './packJson.js';
