@@ -1,6 +1,6 @@
-import { formatPath } from '../errors/CaseValidationError.js';
-import { RulePackError } from '../errors/RulePackError.js';
-import { ProvisionsFileSchema, type ProvisionsFile } from '../rules/provisions.js';
+import { checkPackJson } from '../rules/packJson.js';
+import { checkedProvisions } from '../rules/packChecks.js';
+import type { ProvisionsFile } from '../rules/provisions.js';
 
 /** One instrument's catalogue with the file it came from. */
 export interface CatalogueFile {
@@ -8,11 +8,14 @@ export interface CatalogueFile {
   readonly data: ProvisionsFile;
 }
 
-/** Checks one instrument's catalogue (parsed JSON with its file name) against the provisions schema; a malformed one is a RulePackError naming the file and field. */
+/**
+ * Checks one instrument's catalogue (parsed JSON with its file name) as a pack's catalogue is checked:
+ * a `__proto__` key, too deep a nesting, a schema violation, a provision listed twice or not of the
+ * instrument is a RulePackError naming the file and the field.
+ */
 export function catalogueFromFile({ file, value }: { readonly file: string; readonly value: unknown }): CatalogueFile {
-  const parsed = ProvisionsFileSchema.safeParse(value);
-  if (!parsed.success) throw new RulePackError(file, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
-  return { file, data: parsed.data };
+  checkPackJson(value, file);
+  return { file, data: checkedProvisions(value, file) };
 }
 
 /** The catalogue id a citation belongs to: `xfgz2022:art31(6)` and `xfgz2022:art23.3` → `xfgz2022:art31`, `xfgz2022:art23`. */

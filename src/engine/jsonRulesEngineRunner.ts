@@ -88,7 +88,7 @@ export class JsonRulesEngineRunner {
     // Only the facts these rules read become engine facts: a fact left out reads as undefined, exactly
     // as a fact whose value is undefined, and the engine builds fewer objects per run.
     const given: Record<string, unknown> = {};
-    for (const name of read) if (name in facts) given[name] = facts[name];
+    for (const name of read) if (Object.hasOwn(facts, name)) given[name] = facts[name];
     try {
       const { results } = await engine.run(given);
       return results

@@ -16,6 +16,7 @@ import type { Policy } from '../policy/policy.js';
 import type { Pack, PackData } from '../rules/loadPack.js';
 import { deepFreeze } from '../util/deepFreeze.js';
 import { assess, type AssessOptions, type AssessmentSetting } from './assess.js';
+import { checkParameterUse } from './checkParameterUse.js';
 import { evaluatorPacks } from './evaluatorPacks.js';
 import { lawInForce } from './lawInForce.js';
 import { materialisers } from '../outcomes/registry.js';
@@ -110,6 +111,7 @@ export function evaluatorFromPacks(options: Omit<EvaluatorOptions, 'packs'>, pac
     operators: new Set(operators.map((o) => o.name)),
     outcomeKinds: new Set(Object.keys(materialisers)),
   });
+  checkParameterUse(packs, rules);
   const { policy, applied } = deepFreeze(loadPolicy(options.policy));
   if (options.calendar && options.calendarYears) throw new TypeError('give either calendar (a whole calendar) or calendarYears (notices added to the national calendar), not both');
   const setting: AssessmentSetting = {

@@ -1,5 +1,11 @@
+import { builtinCatalogue } from '../catalogue/builtinCatalogue.js';
 import { loadBuiltinPacks } from '../rules/builtinPacks.js';
 import { packFromData, type Pack, type PackData } from '../rules/loadPack.js';
+import { checkCitations } from './checkCitations.js';
+import { checkPackSpans } from './checkPackSpans.js';
+
+/** The library's own catalogues (every `provisions.json` it ships, bundled): they describe the law, so they count even without the built-in packs. */
+const libraryCatalogue = () => builtinCatalogue().map((c) => c.data);
 
 /**
  * How the packs given as folder paths become packs. The core reads no files, so its own answer is a
@@ -16,7 +22,9 @@ export const noFolderPacks: FolderPacks = (dir, index) => {
 
 /**
  * The packs an evaluator works with: the built-in ones (unless left out) and the caller's, each
- * loaded and checked. A pack loaded twice, or a jurisdiction no pack serves, is a TypeError naming it.
+ * loaded and checked. A pack loaded twice, or a jurisdiction no pack serves, is a TypeError naming it;
+ * packs competing for the same days ({@link checkPackSpans}) or citing a provision no catalogue holds
+ * ({@link checkCitations}) are a RulePackError naming the file and the field.
  */
 export function evaluatorPacks(
   options: { readonly builtinPacks?: boolean; readonly packs?: ReadonlyArray<string | PackData>; readonly jurisdiction?: string },
@@ -31,6 +39,8 @@ export function evaluatorPacks(
     if (ids.has(p.manifest.id)) throw new TypeError(`rule pack "${p.manifest.id}" is loaded twice (${p.source})`);
     ids.add(p.manifest.id);
   }
+  checkPackSpans(packs);
+  checkCitations(packs, libraryCatalogue());
   if (options.jurisdiction !== undefined && !packs.some((p) => p.manifest.role === 'jurisdiction' && p.manifest.jurisdiction === options.jurisdiction)) {
     const known = packs.filter((p) => p.manifest.role === 'jurisdiction').map((p) => p.manifest.jurisdiction);
     throw new TypeError(`no rule pack for jurisdiction "${options.jurisdiction}" (known: ${known.join(', ') || 'none'})`);

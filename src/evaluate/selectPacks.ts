@@ -46,5 +46,8 @@ export function selectPacks(all: readonly Pack[], receivedOn: IsoDate, jurisdict
     }
   }
   const parameters = [...chosen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { packs, procedure, parameters, params: Object.fromEntries(parameters.map((p) => [p.id, p.value])) };
+  // A lookup by name from data: without a prototype, "constructor" or "toString" can never resolve to an inherited member.
+  const params: Record<string, unknown> = Object.create(null);
+  for (const p of parameters) params[p.id] = p.value;
+  return { packs, procedure, parameters, params };
 }

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueFromFile, type CatalogueFile } from '../catalogue/catalogue.js';
+import { readPackJson } from './packFolder.js';
 
 /** The `provisions.json` files under a rules folder, by path, in name order (one per instrument). */
 export function catalogueFiles(rulesDir: string): string[] {
@@ -16,5 +17,5 @@ export function catalogueFiles(rulesDir: string): string[] {
  * instruments that have no rules of their own, such as the Civil Code's rules on periods).
  */
 export function loadCatalogue(rulesDir: string): CatalogueFile[] {
-  return catalogueFiles(rulesDir).map((file) => catalogueFromFile({ file, value: JSON.parse(readFileSync(file, 'utf8')) }));
+  return catalogueFiles(rulesDir).map((file) => catalogueFromFile({ file, value: readPackJson(file, file) }));
 }

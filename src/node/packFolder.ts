@@ -30,7 +30,7 @@ export function listPackFolder(dir: string): PackFolderListing {
  * Reads a pack file as JSON. An unreadable file is reported by its error code only, never echoing its
  * content; the text is then checked by {@link parsePackJson}. Errors name the file as `file`.
  */
-function readPackJson(path: string, file: string): unknown {
+export function readPackJson(path: string, file: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

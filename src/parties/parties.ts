@@ -230,7 +230,7 @@ export function resolveParty(ctx: CaseContext, party: string): OrganRef[] {
   if (!known) resolved.set(ctx, (known = new Map()));
   let organs = known.get(party);
   if (!organs) {
-    const resolver = parties[party];
+    const resolver = Object.hasOwn(parties, party) ? parties[party] : undefined;
     if (!resolver) throw new Error(`unknown party "${party}"`);
     known.set(party, (organs = resolver(ctx)));
   }

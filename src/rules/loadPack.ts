@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import { formatPath } from '../errors/CaseValidationError.js';
-import { RulePackError } from '../errors/RulePackError.js';
-import { ProvisionsFileSchema, type ProvisionsFile } from './provisions.js';
+import { checkSchema as check } from './checkSchema.js';
+import { checkedProvisions as provisionsOf, checkManifest, checkParameters } from './packChecks.js';
+import { checkPackJson } from './packJson.js';
+import type { ProvisionsFile } from './provisions.js';
 import {
   PackManifestSchema,
   ParametersFileSchema,
@@ -36,42 +36,7 @@ export interface PackData {
   readonly provisions?: unknown;
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, file: string, ruleId?: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new RulePackError(file, parsed.error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`), ruleId);
-}
-
-/** How deeply a pack file may nest (objects and arrays); deeper conditions would overflow evaluation. Documented in the README. */
-export const MAX_PACK_NESTING = 100;
-
-/**
- * Parses the text of a pack file as JSON (the file name only labels the errors). Non-JSON text is
- * reported by position only, never echoing its content; a `__proto__` key anywhere, or nesting deeper
- * than {@link MAX_PACK_NESTING}, is refused with the path of the field (walked without recursion).
- * Pure: reading the file is the caller's (the Node entry's) business.
- */
-export function parsePackJson(text: string, file: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    throw new RulePackError(file, [`cannot be read as JSON: not valid JSON${at ? ` (at character ${at[1]})` : ''}`]);
-  }
-  const pending: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { node, path, depth } = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_PACK_NESTING) throw new RulePackError(file, [`${path || '(root)'}: nests deeper than ${MAX_PACK_NESTING} levels`]);
-    for (const key of Object.keys(node)) {
-      const child = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (key === '__proto__') throw new RulePackError(file, [`${child}: a "__proto__" key is not allowed`]);
-      pending.push({ node: (node as Record<string, unknown>)[key], path: child, depth: depth + 1 });
-    }
-  }
-  return value;
-}
+export { MAX_PACK_NESTING, parsePackJson } from './packJson.js';
 
 /** The order pack folders and rule files are read in: natural name order (`x4` before `x14`). */
 export const byNaturalName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
@@ -84,11 +49,32 @@ function parseRules(raw: readonly unknown[], pack: string, file: string): Loaded
   });
 }
 
-/** Assembles a pack from data, validating each part against the published file schemas. */
+/** The pack manifest, checked against its schema and {@link checkManifest}. */
+function manifestOf(value: unknown, file: string): PackManifest {
+  const manifest = check(PackManifestSchema, value, file);
+  checkManifest(manifest, file);
+  return manifest;
+}
+
+/** A parameters file, checked against its schema and {@link checkParameters} (a value in force throughout the pack's span). */
+function parametersOf(value: unknown, manifest: PackManifest, file: string): ParametersFile['parameters'] {
+  const { parameters } = check(ParametersFileSchema, value, file);
+  checkParameters(parameters, manifest, file);
+  return parameters;
+}
+
+/**
+ * Assembles a pack from data, validating each part as a file of the pack would be: no `__proto__` key
+ * and no nesting past the limit ({@link checkPackJson}), then the published file schemas and the
+ * pack's own coherence ({@link checkManifest}, {@link checkParameters}, {@link checkProvisions}).
+ */
 export function packFromData(data: PackData, source: string): Pack {
-  const manifest = check(PackManifestSchema, data.manifest, `${source}/pack.json`);
-  const parameters = data.parameters === undefined ? {} : check(ParametersFileSchema, data.parameters, `${source}/parameters.json`).parameters;
-  const provisions = data.provisions === undefined ? undefined : check(ProvisionsFileSchema, data.provisions, `${source}/provisions.json`);
+  const part = (value: unknown, file: string) => (checkPackJson(value, file), value);
+  const manifest = manifestOf(part(data.manifest, `${source}/pack.json`), `${source}/pack.json`);
+  const parametersFile = `${source}/parameters.json`;
+  const parameters = data.parameters === undefined ? {} : parametersOf(part(data.parameters, parametersFile), manifest, parametersFile);
+  const provisions = data.provisions === undefined ? undefined : provisionsOf(part(data.provisions, `${source}/provisions.json`), `${source}/provisions.json`);
+  checkPackJson({ rules: data.rules ?? [] }, `${source}/rules`); // paths read `rules[0]…`, as in a rules file
   const rules = parseRules(data.rules ?? [], manifest.id, `${source}/rules`);
   return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source };
 }
@@ -117,10 +103,11 @@ export interface PackFiles {
  * a folder read from disk (`petition-rules/node`) are checked the same way.
  */
 export function packFromFiles(files: PackFiles): Pack {
-  const manifest = check(PackManifestSchema, files.manifest.value, files.manifest.file);
-  const parameters = files.parameters ? check(ParametersFileSchema, files.parameters.value, files.parameters.file).parameters : {};
-  const provisions = files.provisions ? check(ProvisionsFileSchema, files.provisions.value, files.provisions.file) : undefined;
+  const part = ({ value, file }: PackFile) => (checkPackJson(value, file), value);
+  const manifest = manifestOf(part(files.manifest), files.manifest.file);
+  const parameters = files.parameters ? parametersOf(part(files.parameters), manifest, files.parameters.file) : {};
+  const provisions = files.provisions ? provisionsOf(part(files.provisions), files.provisions.file) : undefined;
   const rules: LoadedRule[] = [];
-  for (const { file, value } of files.rules) rules.push(...parseRules(check(RuleFileSchema, value, file).rules, manifest.id, file));
+  for (const f of files.rules) rules.push(...parseRules(check(RuleFileSchema, part(f), f.file).rules, manifest.id, f.file));
   return { manifest, parameters, rules, ...(provisions ? { provisions } : {}), source: files.source };
 }

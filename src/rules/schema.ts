@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVENT_TYPES } from '../case/event.js';
+import { PeriodValue } from '../time/period.js';
+import { isPrototypeName } from '../util/prototypeNames.js';
 
 /**
  * The rule-pack file format. Everything under `rules/` is plain JSON checked against these schemas
@@ -74,7 +76,32 @@ const EscalationOutcome = z
 const ActionOutcome = z.object({ kind: z.literal('action'), id: VocabularyId, organ: PartyRef }).strict();
 
 /** Names a parameter of the packs in force (`dispose`, `concludeExtension`); its values live in `parameters.json`. */
-export const ParameterRef = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must name a parameter such as "dispose"');
+export const ParameterRef = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*$/, 'must name a parameter such as "dispose"')
+  .refine((name) => !isPrototypeName(name), { message: 'is the name of a member every JavaScript object inherits, so it cannot name a parameter' });
+
+/** What a value's input looks like, for a message that says what was expected instead. */
+function describeParameterValue(input: unknown): string {
+  const expected = 'must be a period ({ "days": a whole number of at least 1, "unit": "calendar" or "working" }, { "kind": "set-by-assigner" }, { "kind": "no-day-count" } or { "kind": "promptly" }) or a count (a whole number, 0 or more)';
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    if ('days' in input) {
+      const { days } = input as { days: unknown };
+      return typeof days === 'number' && Number.isInteger(days) && days < 1
+        ? `a period must be at least 1 day (${days} days is no period); ${expected}`
+        : `${expected}; got a period whose "days" or "unit" is not one`;
+    }
+    if ('kind' in input) return `${expected}; got an unknown kind or extra keys`;
+  }
+  return `${expected}, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'string' ? 'a string' : typeof input === 'number' ? 'a number that is negative or not whole' : typeof input}`;
+}
+
+/**
+ * A parameter's value: a period (a time limit, {@link PeriodValue}) or a count (a whole number 0 or
+ * more: a number of representatives, of levels). Anything else — a string, a period of 0 or fewer
+ * days — is refused when the pack loads, not when a case first reads it.
+ */
+export const ParameterValueData = z.union([PeriodValue, z.number().int('a count is a whole number').min(0, 'a count is 0 or more')], { error: (issue) => describeParameterValue(issue.input) });
 
 /**
  * An event of the case log that starts or meets a time limit. `by` / `to` narrow it to events taken by,
@@ -268,7 +295,7 @@ export type PackManifest = z.infer<typeof PackManifestSchema>;
 const ParameterValue = z
   .object({
     from: DateString,
-    value: z.unknown(),
+    value: ParameterValueData,
     source: z.array(CitationId).min(1, 'a parameter value must cite its source'),
   })
   .strict();
@@ -276,13 +303,16 @@ const ParameterValue = z
 export const ParametersFileSchema = z
   .object({
     parameters: z.record(
-      z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter ids are camelCase'),
+      z
+        .string()
+        .regex(/^[a-z][A-Za-z0-9]*$/, 'parameter ids are camelCase')
+        .refine((name) => !isPrototypeName(name), { message: 'is the name of a member every JavaScript object inherits (constructor, toString, …), so it cannot name a parameter' }),
       z
         .object({
           description: Bilingual,
           /** For a jurisdiction pack: the procedural packs whose parameter this one overrides. */
           overrides: z.array(VocabularyId).optional(),
-          values: z.array(ParameterValue).min(1),
+          values: z.array(ParameterValue).min(1, 'a parameter needs at least one dated value (with none, it has no value in force)'),
         })
         .strict(),
     ),

@@ -14,7 +14,7 @@ export type PromptlyPolicyOption = (typeof PROMPTLY_POLICY_OPTIONS)[number];
  * (`{ "kind": "promptly", "policy": "majorReportDays" }`). Day counts are data, never constants in code.
  */
 export const PeriodValue = z.union([
-  z.object({ days: z.number().int().min(1), unit: z.enum(['calendar', 'working']) }).strict(),
+  z.object({ days: z.number().int('a period is a whole number of days').min(1, 'a period is at least 1 day (0 or fewer days is no period)'), unit: z.enum(['calendar', 'working']) }).strict(),
   z.object({ kind: z.enum(['set-by-assigner', 'no-day-count']) }).strict(),
   z.object({ kind: z.literal('promptly'), policy: z.enum(PROMPTLY_POLICY_OPTIONS).optional() }).strict(),
 ]);

@@ -25,7 +25,7 @@ describe('the bundled built-in law', () => {
 
   it('holds every pack file of rules/, in the order and with the content the Node loader reads', () => {
     const fromDisk = packFolders(rulesDir).map((dir) => readPackFolder(listPackFolder(dir)));
-    expect(builtinPackFiles.map((p) => p.source)).toEqual(['rules/op2007', 'rules/xf2005', 'rules/xfgz2022', 'rules/zhejiang-2016']);
+    expect(builtinPackFiles.map((p) => p.source)).toEqual(['rules/beijing-2006', 'rules/op2007', 'rules/shanghai-2012', 'rules/xf2005', 'rules/xfgz2022', 'rules/zhejiang-2016']);
     expect(builtinPackFiles).toEqual(fromDisk);
   });
 
@@ -39,10 +39,12 @@ describe('the bundled built-in law', () => {
     for (const c of builtinCatalogueFiles) expect(c.value, c.file).toEqual(onDisk(c.file));
     expect(builtinCatalogue().map((c) => c.data)).toEqual(loadCatalogue(rulesDir).map((c) => c.data));
     expect(builtinCatalogueFiles.map((c) => c.file)).toEqual([
+      'rules/beijing-2006/provisions.json',
       'rules/civil-code/provisions.json',
       'rules/civil-procedure-law/provisions.json',
       'rules/holiday-measures/provisions.json',
       'rules/op2007/provisions.json',
+      'rules/shanghai-2012/provisions.json',
       'rules/xf2005/provisions.json',
       'rules/xfgz2022/provisions.json',
       'rules/zhejiang-2016/provisions.json',

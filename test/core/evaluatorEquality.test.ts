@@ -97,7 +97,7 @@ describe('caller operators', () => {
       {
         id: 'local-test.crowd',
         title: { en: 'Crowd', zh: '人多' },
-        citations: ['op2007:item6'],
+        citations: ['op2007:6'],
         conditions: { all: [{ fact: 'case', path: 'petitioners', operator, value: 3 }] },
         outcomes: [{ kind: 'guidance', id: 'elect-representatives' }],
       },

@@ -103,6 +103,11 @@ describe('examples/provincial-pack', () => {
           },
         },
       },
+      // Every citation names a provision some catalogue lists: the pack catalogues the article it cites.
+      provisions: {
+        instrument: { id: 'test-province', title: { en: 'Test province', zh: '测试省' }, inForce: { from: '2020-01-01', to: null } },
+        provisions: [{ id: 'test-province:art1', title: { en: 'Handling period', zh: '办理期限' }, summary: { en: '20 days', zh: '20日' }, rules: [], notOperational: null }],
+      },
     };
     const evaluator = createEvaluator({ directory, packs: [pack], jurisdiction: 'test' });
     const input = JSON.parse(readFileSync(join(root, 'examples/cases/land-compensation-visit.json'), 'utf8'));

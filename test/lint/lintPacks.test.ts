@@ -214,7 +214,7 @@ describe('petition-rules lint', () => {
   it('says the built-in packs are clean and exits 0', async () => {
     const r = await runCli(['lint']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^checked \d+ rules in 4 packs/);
+    expect(r.stdout).toMatch(/^checked \d+ rules in 6 packs/);
     expect(r.stdout.trim().endsWith('clean')).toBe(true);
   });
 
