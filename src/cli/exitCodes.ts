@@ -3,13 +3,16 @@
  * 0 everything asked for was done and nothing the caller asked to fail on was found;
  * 1 findings, overdue obligations or failed scenarios, where the caller asked for that to fail
  *   (`audit --fail-on-findings`, `test`), or a provisions catalogue with a problem (`rules --coverage`);
- * 2 bad input or usage: an unknown option, a missing or unreadable file, an invalid case, a rule pack
- *   or directory that does not load.
+ * 2 bad input or usage: an unknown option, a missing or unreadable file, a folder where a file is
+ *   meant, an output that cannot be written (a missing folder, a full disk), an invalid case, a rule
+ *   pack or directory that does not load;
+ * 3 an internal error: the program itself failed (a bug, a worker thread that died), not the input.
  */
 export const EXIT = {
   ok: 0,
   failed: 1,
   badInput: 2,
+  internal: 3,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -18,5 +21,16 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * Bad input that is not a matter of usage (exit 2, one line, no pointer to `--help`): a file or folder
+ * that cannot be read or written, options an evaluator refuses to be built with.
+ */
+export class InputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InputError';
   }
 }

@@ -6,25 +6,30 @@
 import { main } from './main.js';
 import { todayInChina } from './today.js';
 
-// A reader that goes away (`petition-rules audit … | head`) ends the run quietly.
+// A reader that goes away (`petition-rules audit … | head`) ends the run quietly, at once. Any other
+// error of stdout (a full disk) is reported by the write that meets it, in one line, with exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
 });
+
+const debug = process.env.PETITION_RULES_DEBUG === '1';
 
 main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   stderrIsTTY: process.stderr.isTTY === true,
+  ...(process.env.TERM !== undefined ? { term: process.env.TERM } : {}),
   cwd: process.cwd(),
   today: () => todayInChina(),
+  debug,
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`petition-rules: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
+    // main reports every failure itself; this is the last guard, still one line.
+    process.stderr.write(`petition-rules: internal error: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)}\n`);
+    process.exitCode = 3;
   },
 );

@@ -5,7 +5,10 @@ import { isIsoDate } from '../dates/isoDate.js';
 import { EVALUATOR_KINDS, type EvaluatorKind } from '../engine/runner.js';
 import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
-import { UsageError } from './exitCodes.js';
+import { createEvaluator, type Evaluator } from '../evaluate/createEvaluator.js';
+import { InputError, UsageError } from './exitCodes.js';
+import { inputFile } from './files.js';
+import { nearestName } from './nearestName.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -45,12 +48,25 @@ export type ParsedValues<O extends Options> = {
         : boolean;
 };
 
+/**
+ * "unknown option -v (did you mean --version?)": the option as given, and the nearest option the
+ * command knows (`--version` is known to every command).
+ */
+export function unknownOption(given: string, options: Options): UsageError {
+  const known = [...Object.keys(options).map((name) => `--${name}`), '--version'];
+  const near = nearestName(given, known);
+  return new UsageError(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`);
+}
+
 /** Parses one command's arguments strictly: unknown options and missing values are usage errors. */
 export function parse<O extends Options>(args: readonly string[], options: O): { values: ParsedValues<O & typeof globalOptions>; positionals: string[] } {
+  const all = { ...globalOptions, ...options };
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: [...args], options: all, allowPositionals: true, strict: true });
     return { values: values as ParsedValues<O & typeof globalOptions>, positionals };
   } catch (error) {
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec((error as Error).message) : null;
+    if (unknown) throw unknownOption(unknown[1]!, all);
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
 }
@@ -72,6 +88,16 @@ export function checkLang(value: string | undefined): 'en' | 'zh' {
 export function checkThreads(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--threads must be a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+/**
+ * `--batch-timeout MS`: how long an audit worker may take over one batch of lines before it is
+ * stopped and the batch's lines are rejected; a whole number of milliseconds, `0` for no limit.
+ */
+export function checkBatchTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(0|[1-9]\d*)$/.test(value)) throw new UsageError(`--batch-timeout must be a whole number of milliseconds (0 for no limit), not "${value}"`);
   return Number(value);
 }
 
@@ -101,27 +127,48 @@ export function parsePolicy(pairs: readonly string[] | undefined): Partial<Polic
   return out as Partial<Policy>;
 }
 
-function readJsonFile(file: string, what: string): unknown {
-  if (!existsSync(file)) throw new UsageError(`${what} not found: ${file}`);
+function readJsonFile(name: string, what: string, io: CliIo): unknown {
+  const file = inputFile(name, what, io);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${what} ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${what} ${name}: cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${what} ${name} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Builds the evaluator the options describe. Its own checks of those options (a directory with an
+ * organ twice, an unknown policy option or jurisdiction: `TypeError`s) are bad input here (exit 2);
+ * any other failure is left to be reported as what it is.
+ */
+export function buildEvaluator(options: EvaluatorOptions): Evaluator {
+  try {
+    return createEvaluator(options);
+  } catch (error) {
+    if (error instanceof TypeError) throw new InputError(error.message, { cause: error });
+    throw error;
   }
 }
 
 /** The evaluator options the global flags describe; files are resolved against the working directory. */
 export function evaluatorOptions(values: GlobalValues, io: CliIo): EvaluatorOptions {
-  const directory = values.directory === undefined ? undefined : readJsonFile(resolve(io.cwd, values.directory), 'organ directory');
+  const directory = values.directory === undefined ? undefined : readJsonFile(values.directory, 'organ directory', io);
   if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs`);
   const packs = (values.packs ?? []).map((p) => {
     const dir = resolve(io.cwd, p);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--packs ${p}: not a folder`);
+    if (!existsSync(dir)) throw new InputError(`--packs ${p}: no such folder`);
+    if (!statSync(dir).isDirectory()) throw new InputError(`--packs ${p}: is a file, not a folder of packs`);
     return dir;
   });
   const policy = parsePolicy(values.policy);
   const calendarYears = (values.calendar ?? []).flatMap((file) => {
-    const data = readJsonFile(resolve(io.cwd, file), 'calendar file');
+    const data = readJsonFile(file, 'calendar file', io);
     return Array.isArray(data) ? data : [data];
   });
   return {
@@ -140,15 +187,17 @@ export async function readInput(name: string, io: CliIo): Promise<string> {
     for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
-  const file = resolve(io.cwd, name);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`file not found: ${name}`);
-  return readFileSync(file, 'utf8');
+  return readFileSync(inputFile(name, 'case file', io), 'utf8');
 }
 
-/** The `--as-of` date, or today in China with a note on stderr saying so. */
-export function asOfOrToday(value: string | undefined, io: CliIo): string {
+/** The `--as-of` date, or today in China with a note on stderr saying so (in the language of `--lang`). */
+export function asOfOrToday(value: string | undefined, io: CliIo, lang: 'en' | 'zh' = 'en'): string {
   if (value !== undefined) return checkDate(value, 'as-of');
   const today = io.today();
-  io.stderr.write(`petition-rules: --as-of not given; assessing as of ${today} (today in Asia/Shanghai)\n`);
+  io.stderr.write(
+    lang === 'zh'
+      ? `petition-rules: 未给出 --as-of；按 ${today}（Asia/Shanghai 时区的今天）评估\n`
+      : `petition-rules: --as-of not given; assessing as of ${today} (today in Asia/Shanghai)\n`,
+  );
   return today;
 }

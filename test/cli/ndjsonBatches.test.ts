@@ -15,7 +15,7 @@ async function batchesOf(chunks: ReadonlyArray<string | Uint8Array>, limits: Bat
 }
 
 async function linesFrom(chunks: ReadonlyArray<string | Uint8Array>, limits?: BatchLimits): Promise<string[]> {
-  return (await batchesOf(chunks, limits)).flatMap((b) => linesOf(b.bytes));
+  return (await batchesOf(chunks, limits)).flatMap((b) => linesOf(b.bytes).map((l) => (typeof l === 'string' ? l : '<not UTF-8>')));
 }
 
 /** The input as chunks of `size` bytes, cutting anywhere: inside `\r\n`, inside a Chinese character. */

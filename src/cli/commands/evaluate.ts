@@ -1,9 +1,8 @@
 import { CaseValidationError } from '../../errors/CaseValidationError.js';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
 import { explain } from '../../explain/explain.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { asOfOrToday, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
+import { asOfOrToday, buildEvaluator, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
 
 /**
  * `petition-rules evaluate <case.json|-> [--as-of DATE] [--lang en|zh] [--json] [--trace]`
@@ -23,7 +22,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   });
   if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)');
   const lang = checkLang(values.lang);
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  const evaluator = buildEvaluator(evaluatorOptions(values, io));
   const text = await readInput(positionals[0]!, io);
   let input: unknown;
   try {
@@ -31,7 +30,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   } catch (error) {
     throw new UsageError(`${positionals[0]} is not valid JSON: ${(error as Error).message}`);
   }
-  const asOf = asOfOrToday(values['as-of'], io);
+  const asOf = asOfOrToday(values['as-of'], io, lang);
   try {
     const assessment = await evaluator.evaluate(input, { asOf, lang });
     await write(io.stdout, values.json ? `${JSON.stringify(assessment, null, 2)}\n` : explain(assessment, { lang, trace: values.trace ?? false }));

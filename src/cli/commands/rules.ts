@@ -4,7 +4,6 @@ import { PolicyFileSchema } from '../../policy/policy.js';
 import { countingRules } from '../../time/counting.js';
 import { catalogueCoverage, loadCatalogue, type CatalogueCoverage } from '../../catalogue/catalogue.js';
 import { builtinOperators, ENGINE_OPERATORS } from '../../engine/operators.js';
-import { createEvaluator } from '../../evaluate/createEvaluator.js';
 import { materialisers } from '../../outcomes/registry.js';
 import { caseFacts } from '../../facts/caseFacts.js';
 import { parties } from '../../parties/parties.js';
@@ -13,7 +12,7 @@ import { builtinRulesDir, type Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
+import { buildEvaluator, checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
 
 const inWindow = (from: string, to: string | null, at: string) => from <= at && (to === null || at <= to);
 
@@ -98,7 +97,7 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   if (values.facts) return vocabularyForAuthors(io, values.json ?? false);
   const lang = checkLang(values.lang);
   const at = values.at === undefined ? undefined : checkDate(values.at, 'at');
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  const evaluator = buildEvaluator(evaluatorOptions(values, io));
   if (values.pack !== undefined && !evaluator.packs.some((p) => p.manifest.id === values.pack)) {
     throw new UsageError(`no pack "${values.pack}" (loaded: ${evaluator.packs.map((p) => p.manifest.id).join(', ')})`);
   }
