@@ -16,11 +16,13 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An error the CLI reports as bad input or usage (exit 2) with a plain message and no stack. */
+/** An error the CLI reports as bad input or usage (exit 2) with a plain message and no stack; `zh` is the message under `--lang zh`. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  readonly zh: string | undefined;
+  constructor(message: string, zh?: string) {
     super(message);
     this.name = 'UsageError';
+    this.zh = zh;
   }
 }
 
@@ -29,8 +31,10 @@ export class UsageError extends Error {
  * that cannot be read or written, options an evaluator refuses to be built with.
  */
 export class InputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly zh: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; zh?: string }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'InputError';
+    this.zh = options?.zh;
   }
 }

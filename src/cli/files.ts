@@ -18,17 +18,17 @@ import type { CliIo } from './io.js';
  */
 export function inputFile(name: string, what: string, io: CliIo): string {
   const file = resolve(io.cwd, name);
-  if (!existsSync(file)) throw new InputError(`${what} ${name}: no such file`);
-  if (statSync(file).isDirectory()) throw new InputError(`${what} ${name}: is a folder, not a file`);
+  if (!existsSync(file)) throw new InputError(`${what} ${name}: no such file`, { zh: `${what} ${name}：没有这个文件` });
+  if (statSync(file).isDirectory()) throw new InputError(`${what} ${name}: is a folder, not a file`, { zh: `${what} ${name}：是文件夹，不是文件` });
   return file;
 }
 
 function outputProblem(option: string, name: string, file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   const folder = dirname(file);
-  if (code === 'ENOENT' && !existsSync(folder)) return new InputError(`${option} ${name}: the folder ${folder} does not exist`, { cause: error });
-  if (code === 'EISDIR' || (existsSync(file) && statSync(file).isDirectory())) return new InputError(`${option} ${name}: is a folder, not a file`, { cause: error });
-  return new InputError(`${option} ${name}: cannot be written: ${describeErrno(error)}`, { cause: error });
+  if (code === 'ENOENT' && !existsSync(folder)) return new InputError(`${option} ${name}: the folder ${folder} does not exist`, { cause: error, zh: `${option} ${name}：文件夹 ${folder} 不存在` });
+  if (code === 'EISDIR' || (existsSync(file) && statSync(file).isDirectory())) return isAFolder(option, name);
+  return writeProblem(option, name, error);
 }
 
 /**
@@ -37,7 +37,7 @@ function outputProblem(option: string, name: string, file: string, error: unknow
  */
 export function openOutputFile(name: string, option: string, io: CliIo): number {
   const file = resolve(io.cwd, name);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(`${option} ${name}: is a folder, not a file`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw isAFolder(option, name);
   try {
     return openSync(file, 'w');
   } catch (error) {
@@ -52,7 +52,7 @@ export function openOutputFile(name: string, option: string, io: CliIo): number 
  */
 export function checkWritableFile(name: string, option: string, io: CliIo): string {
   const file = resolve(io.cwd, name);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(`${option} ${name}: is a folder, not a file`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw isAFolder(option, name);
   const existed = existsSync(file);
   try {
     closeSync(openSync(file, 'a'));
@@ -65,5 +65,9 @@ export function checkWritableFile(name: string, option: string, io: CliIo): stri
 
 /** The error of writing a file at the end of a run, as one line naming it. */
 export function writeProblem(option: string, name: string, error: unknown): InputError {
-  return new InputError(`${option} ${name}: cannot be written: ${describeErrno(error)}`, { cause: error });
+  return new InputError(`${option} ${name}: cannot be written: ${describeErrno(error)}`, { cause: error, zh: `${option} ${name}：无法写入：${describeErrno(error, 'zh')}` });
+}
+
+function isAFolder(option: string, name: string): InputError {
+  return new InputError(`${option} ${name}: is a folder, not a file`, { zh: `${option} ${name}：是文件夹，不是文件` });
 }

@@ -29,12 +29,15 @@ export interface CliIo {
 export class OutputError extends Error {
   readonly target: string;
   readonly code: string | undefined;
+  /** The message under `--lang zh`. */
+  readonly zh: string;
   constructor(target: string, cause: unknown) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     super(`${target}: cannot be written: ${describeErrno(cause)}`, { cause });
     this.name = 'OutputError';
     this.target = target;
     this.code = code;
+    this.zh = `${target}：无法写入：${describeErrno(cause, 'zh')}`;
   }
 }
 

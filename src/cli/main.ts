@@ -56,22 +56,31 @@ function fileError(error: unknown): error is NodeJS.ErrnoException & { path: str
  */
 function reportFailure(error: unknown, io: CliIo, lang: 'en' | 'zh'): ExitCode {
   const say = (line: string) => io.stderr.write(`petition-rules: ${line}\n`);
+  const text = (e: Error & { zh?: string | undefined }) => (lang === 'zh' && e.zh !== undefined ? e.zh : e.message);
   if (error instanceof OutputError) {
     if (error.code === 'EPIPE') return EXIT.ok;
-    say(error.message);
+    say(text(error));
     return EXIT.badInput;
   }
   if (error instanceof UsageError) {
-    say(error.message);
+    say(text(error));
     io.stderr.write(lang === 'zh' ? '用法见 petition-rules --help。\n' : 'Run petition-rules --help for usage.\n');
     return EXIT.badInput;
   }
-  if (error instanceof InputError || error instanceof RulePackError || error instanceof CaseValidationError || error instanceof CalendarDataError || error instanceof CalendarCoverageError) {
+  if (error instanceof InputError) {
+    say(text(error));
+    return EXIT.badInput;
+  }
+  if (error instanceof CalendarCoverageError) {
+    say(lang === 'zh' ? error.reason.zh : error.message);
+    return EXIT.badInput;
+  }
+  if (error instanceof RulePackError || error instanceof CaseValidationError || error instanceof CalendarDataError) {
     say(error.message);
     return EXIT.badInput;
   }
   if (fileError(error)) {
-    say(`${error.path}: ${describeErrno(error)}`);
+    say(`${error.path}: ${describeErrno(error, lang)}`);
     return EXIT.badInput;
   }
   const what = error instanceof AuditWorkerError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -104,7 +113,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     const command = commands[name];
     if (!command) {
       const near = nearestName(name, Object.keys(commands));
-      throw new UsageError(`unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''} (commands: ${Object.keys(commands).join(', ')})`);
+      throw new UsageError(
+        `unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''} (commands: ${Object.keys(commands).join(', ')})`,
+        `未知命令"${name}"${near ? `（是否想用 ${near}？）` : ''}（命令：${Object.keys(commands).join('、')}）`,
+      );
     }
     if (wantsHelp) {
       io.stdout.write(commandHelp[name] ?? overview);

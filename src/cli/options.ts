@@ -7,6 +7,7 @@ import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
 import { createEvaluator, type Evaluator } from '../evaluate/createEvaluator.js';
 import { InputError, UsageError } from './exitCodes.js';
+import { describeErrno } from './errno.js';
 import { inputFile } from './files.js';
 import { nearestName } from './nearestName.js';
 import type { CliIo } from './io.js';
@@ -55,7 +56,7 @@ export type ParsedValues<O extends Options> = {
 export function unknownOption(given: string, options: Options): UsageError {
   const known = [...Object.keys(options).map((name) => `--${name}`), '--version'];
   const near = nearestName(given, known);
-  return new UsageError(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`);
+  return new UsageError(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, `未知选项 ${given}${near ? `（是否想用 ${near}？）` : ''}`);
 }
 
 /** Parses one command's arguments strictly: unknown options and missing values are usage errors. */
@@ -73,21 +74,21 @@ export function parse<O extends Options>(args: readonly string[], options: O): {
 
 /** A `--as-of`/`--at`/`--from` value must be a real calendar date. */
 export function checkDate(value: string, option: string): string {
-  if (!isIsoDate(value)) throw new UsageError(`--${option} must be a real calendar date written YYYY-MM-DD, not "${value}"`);
+  if (!isIsoDate(value)) throw new UsageError(`--${option} must be a real calendar date written YYYY-MM-DD, not "${value}"`, `--${option} 须为真实的日历日期，写作 YYYY-MM-DD，而不是"${value}"`);
   return value;
 }
 
 /** `--lang`: English by default, else `en` or `zh`; anything else is a usage error. */
 export function checkLang(value: string | undefined): 'en' | 'zh' {
   const lang = value ?? 'en';
-  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`, `--lang 须为 en 或 zh，而不是"${lang}"`);
   return lang;
 }
 
 /** `--threads N`: a whole number of worker threads, at least 1; left out, one per core. */
 export function checkThreads(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--threads must be a whole number of at least 1, not "${value}"`);
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--threads must be a whole number of at least 1, not "${value}"`, `--threads 须为不小于 1 的整数，而不是"${value}"`);
   return Number(value);
 }
 
@@ -97,14 +98,14 @@ export function checkThreads(value: string | undefined): number | undefined {
  */
 export function checkBatchTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^(0|[1-9]\d*)$/.test(value)) throw new UsageError(`--batch-timeout must be a whole number of milliseconds (0 for no limit), not "${value}"`);
+  if (!/^(0|[1-9]\d*)$/.test(value)) throw new UsageError(`--batch-timeout must be a whole number of milliseconds (0 for no limit), not "${value}"`, `--batch-timeout 须为毫秒数（整数；0 表示不限时），而不是"${value}"`);
   return Number(value);
 }
 
 /** `--evaluator`: the compiled evaluator by default, or json-rules-engine (the reference). */
 export function checkEvaluatorKind(value: string | undefined): EvaluatorKind {
   const kind = value ?? 'compiled';
-  if (!(EVALUATOR_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--evaluator must be ${EVALUATOR_KINDS.join(' or ')}, not "${kind}"`);
+  if (!(EVALUATOR_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--evaluator must be ${EVALUATOR_KINDS.join(' or ')}, not "${kind}"`, `--evaluator 须为 ${EVALUATOR_KINDS.join(' 或 ')}，而不是"${kind}"`);
   return kind as EvaluatorKind;
 }
 
@@ -117,12 +118,12 @@ export function parsePolicy(pairs: readonly string[] | undefined): Partial<Polic
   const out: Record<string, boolean | number | string> = {};
   for (const pair of pairs) {
     const match = /^([A-Za-z][A-Za-z0-9]*)=(.+)$/.exec(pair);
-    if (!match) throw new UsageError(`--policy takes key=value (e.g. --policy holidayRollover=false), not "${pair}"`);
+    if (!match) throw new UsageError(`--policy takes key=value (e.g. --policy holidayRollover=false), not "${pair}"`, `--policy 须写作 键=值（如 --policy holidayRollover=false），而不是"${pair}"`);
     const [, key, raw] = match as unknown as [string, string, string];
     if (raw === 'true' || raw === 'false') out[key] = raw === 'true';
     else if (/^-?\d+(\.\d+)?$/.test(raw)) out[key] = Number(raw);
     else if (/^[a-z][a-z-]*$/.test(raw)) out[key] = raw;
-    else throw new UsageError(`--policy ${key}: the value must be true, false, a number or a word, not "${raw}"`);
+    else throw new UsageError(`--policy ${key}: the value must be true, false, a number or a word, not "${raw}"`, `--policy ${key}：值须为 true、false、数字或单词，而不是"${raw}"`);
   }
   return out as Partial<Policy>;
 }
@@ -133,12 +134,12 @@ function readJsonFile(name: string, what: string, io: CliIo): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`${what} ${name}: cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError(`${what} ${name}: cannot be read: ${describeErrno(error)}`, { zh: `${what} ${name}：无法读取：${describeErrno(error, 'zh')}` });
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${what} ${name} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${what} ${name} is not valid JSON: ${(error as Error).message}`, { zh: `${what} ${name} 不是有效的 JSON：${(error as Error).message}` });
   }
 }
 
@@ -159,11 +160,11 @@ export function buildEvaluator(options: EvaluatorOptions): Evaluator {
 /** The evaluator options the global flags describe; files are resolved against the working directory. */
 export function evaluatorOptions(values: GlobalValues, io: CliIo): EvaluatorOptions {
   const directory = values.directory === undefined ? undefined : readJsonFile(values.directory, 'organ directory', io);
-  if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs`);
+  if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs`, `机关名录 ${values.directory} 须为机关的 JSON 数组`);
   const packs = (values.packs ?? []).map((p) => {
     const dir = resolve(io.cwd, p);
-    if (!existsSync(dir)) throw new InputError(`--packs ${p}: no such folder`);
-    if (!statSync(dir).isDirectory()) throw new InputError(`--packs ${p}: is a file, not a folder of packs`);
+    if (!existsSync(dir)) throw new InputError(`--packs ${p}: no such folder`, { zh: `--packs ${p}：没有这个文件夹` });
+    if (!statSync(dir).isDirectory()) throw new InputError(`--packs ${p}: is a file, not a folder of packs`, { zh: `--packs ${p}：是文件，不是规则包文件夹` });
     return dir;
   });
   const policy = parsePolicy(values.policy);

@@ -43,7 +43,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'fail-on-rejected': { type: 'boolean' },
     'batch-timeout': { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)');
+  if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)', 'audit 需要一个 NDJSON 案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
   const threads = checkThreads(values.threads);
   const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator) };

@@ -20,7 +20,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)');
+  if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)', 'evaluate 需要一个案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
   const evaluator = buildEvaluator(evaluatorOptions(values, io));
   const text = await readInput(positionals[0]!, io);
@@ -28,7 +28,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   try {
     input = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${positionals[0]} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${positionals[0]} is not valid JSON: ${(error as Error).message}`, `${positionals[0]} 不是有效的 JSON：${(error as Error).message}`);
   }
   const asOf = asOfOrToday(values['as-of'], io, lang);
   try {
