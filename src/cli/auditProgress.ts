@@ -60,14 +60,14 @@ export function progressLine(lang: Lang, columns: number, p: Payload, share: num
   const room = Math.max(1, columns - 1); // the last column is left free: writing there wraps on some terminals
   const counts = `${w.read} ${p.read} · ${w.rejected} ${p.rejected}`;
   const extra = [`${Math.round(p.rate)}${w.rate}`, ...(etaSeconds !== undefined && Number.isFinite(etaSeconds) ? [`${w.eta} ${duration(etaSeconds)}`] : [])];
-  let text = counts;
+  const percent = share === undefined ? '' : `${String(Math.floor(share * 100)).padStart(3)}% `;
+  let text = `${percent}${counts}`;
   for (const part of extra) if (displayWidth(`${text} · ${part}`) <= room) text = `${text} · ${part}`;
   if (share === undefined) return cut(text, room);
-  const percent = `${String(Math.floor(share * 100)).padStart(3)}% `;
-  const barWidth = Math.min(30, room - displayWidth(text) - displayWidth(percent) - 3);
-  if (barWidth < 10) return cut(`${percent}${text}`, room);
+  const barWidth = Math.min(30, room - displayWidth(text) - 3);
+  if (barWidth < 10) return cut(text, room);
   const filled = Math.round(share * barWidth);
-  return `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${percent}${text}`;
+  return `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${text}`;
 }
 
 /** Whether a progress line can be drawn: stderr is a terminal that can redraw a line. */
