@@ -21,6 +21,7 @@ Global options (every command)
   --policy KEY=VALUE         override a policy option, e.g. holidayRollover=false (repeatable)
   --calendar FILE            add a State Council holiday notice published since this release: a JSON
                              year file (or an array of them) like rules/calendar/cn/2026.json (repeatable)
+  --lang en|zh               language of the CLI's messages (and of reports, where a command makes one)
   -h, --help                 help for a command: petition-rules <command> --help
   --version                  print the version
 

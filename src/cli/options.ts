@@ -26,6 +26,7 @@ export const globalOptions = {
   packs: { type: 'string', multiple: true },
   policy: { type: 'string', multiple: true },
   calendar: { type: 'string', multiple: true },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -35,6 +36,7 @@ export interface GlobalValues {
   readonly packs?: string[];
   readonly policy?: string[];
   readonly calendar?: string[];
+  readonly lang?: string;
   readonly help?: boolean;
 }
 

@@ -115,6 +115,16 @@ describe('--lang zh applies to every message, headline and summary', () => {
     expect((await runCli(['audit', '-', ...base, '--lang', 'zh', '--out', out])).stderr).toBe(`petition-rules: --out ${out}：文件夹 ${join(tmp, 'missing')} 不存在\n`);
     expect((await runCli(['audit', '-', ...base, '--lang', 'zh', '--threads', 'two'])).stderr.split('\n')[0]).toBe('petition-rules: --threads 须为不小于 1 的整数，而不是"two"');
     expect((await runCli(['evaluate', tmp, '--lang', 'zh'])).stderr).toBe(`petition-rules: case file ${tmp}：是文件夹，不是文件\n`);
+     expect((await runCli(['schema', 'nope', '--lang', 'zh'])).stderr.split('\n')[0]).toMatch(/^petition-rules: 没有模式"nope"（已知：case、/);
+    expect((await runCli(['test', join(tmp, 'none'), '--lang', 'zh'])).stderr.split('\n')[0]).toBe(`petition-rules: 找不到：${join(tmp, 'none')}`);
+  });
+
+  it('the headline over an invalid case’s problems', async () => {
+    const { code, stderr } = await runCli(['evaluate', '-', '--as-of', '2023-06-30', '--lang', 'zh'], { stdin: '{"id":"x","receivedOn":"2023-13-01","channel":"letter","class":"appeal","receivingOrgan":"qt-petition"}' });
+    expect(code).toBe(2);
+    const problems = stderr.split('\n').filter((l) => l.startsWith('  - ')).length;
+    expect(stderr.split('\n')[0]).toBe(`案件"x"无效（${problems} 个问题）：`);
+    expect(stderr).toContain('  - receivedOn: 必须是真实的日历日期，格式为 YYYY-MM-DD');
   });
 });
 

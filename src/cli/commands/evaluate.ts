@@ -4,6 +4,17 @@ import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
 import { asOfOrToday, buildEvaluator, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
 
+/** Every problem of an invalid case, under a headline in the report's language. */
+function caseProblems(error: CaseValidationError, input: unknown, lang: 'en' | 'zh'): string {
+  const id = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : undefined;
+  const n = error.issues.length;
+  const head =
+    lang === 'zh'
+      ? `${id !== undefined ? `案件"${id}"` : '该案件'}无效（${n} 个问题）：`
+      : `${id !== undefined ? `case "${id}"` : 'the case'} is not valid (${n} problem${n === 1 ? '' : 's'}):`;
+  return `${head}\n${error.issues.map((i) => `  - ${i.path || (lang === 'zh' ? '（案件）' : '(case)')}: ${i.message}`).join('\n')}\n`;
+}
+
 /**
  * `petition-rules evaluate <case.json|-> [--as-of DATE] [--lang en|zh] [--json] [--trace]`
  *
@@ -40,7 +51,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   } catch (error) {
     if (!(error instanceof CaseValidationError)) throw error;
     if (values.json) await write(io.stdout, `${JSON.stringify({ error: { issues: error.issues } }, null, 2)}\n`);
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(caseProblems(error, input, lang));
     return EXIT.badInput;
   }
 }
