@@ -93,6 +93,9 @@ export function auditProgress(io: CliIo, lang: Lang, totalBytes: number | undefi
     clearOnComplete: true,
     hideCursor: false,
     gracefulExit: false,
+    // The line is cut to the width here; the terminal's own line wrapping is left alone, so a run
+    // stopped by a signal leaves no terminal setting behind.
+    linewrap: true,
     etaBuffer: 50,
   });
   bar.start(known ? totalBytes : 1, 0, { read: 0, rejected: 0, rate: 0 } satisfies Payload);

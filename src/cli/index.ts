@@ -3,6 +3,8 @@
  * The `petition-rules` command. See `petition-rules --help`, or README "Command line".
  * Built by tsup to `dist/cli.js`; in development run `npx tsx src/cli/index.ts`.
  */
+import { constants as osConstants } from 'node:os';
+import { stopWriting } from './io.js';
 import { main } from './main.js';
 import { todayInChina } from './today.js';
 
@@ -13,6 +15,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const debug = process.env.PETITION_RULES_DEBUG === '1';
+
+// Told to stop (Ctrl-C, a service manager's SIGTERM), the run lets the writes already under way finish
+// and then exits with 128 + the signal's number, as if killed by it: an output ends after a whole batch
+// of records, never inside one. (SIGKILL cannot be caught: it may cut the last line, only the last.)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    const code = 128 + osConstants.signals[signal];
+    setTimeout(() => process.exit(code), 10_000).unref(); // a write that never completes does not hold the exit
+    void stopWriting().then(() => process.exit(code));
+  });
+}
 
 main(process.argv.slice(2), {
   stdin: process.stdin,

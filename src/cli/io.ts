@@ -48,6 +48,20 @@ interface OutputState {
   last: Promise<void>;
 }
 const outputs = new WeakMap<Writable, OutputState>();
+/** Writes handed to a stream whose callback has not yet come: what a stop must wait for. */
+const inFlight = new Set<Promise<void>>();
+let stopping = false;
+
+/**
+ * Stops all writing through {@link write}: later writes never happen (their promise never settles),
+ * and the returned promise settles once every write already handed to a stream has been done. A
+ * process told to stop (SIGTERM, SIGINT) waits for it and then exits, so an output ends after a whole
+ * batch of records, never inside one.
+ */
+export function stopWriting(): Promise<void> {
+  stopping = true;
+  return Promise.all([...inFlight]).then(() => undefined);
+}
 
 function stateOf(stream: Writable): OutputState {
   let state = outputs.get(stream);
@@ -79,10 +93,14 @@ export async function write(stream: Writable, chunk: string | Uint8Array): Promi
   const state = stateOf(stream);
   const failed = failure(state);
   if (failed) throw failed;
+  if (stopping) return new Promise<void>(() => {});
   let settle: () => void = () => {};
-  state.last = new Promise<void>((resolve) => (settle = resolve));
+  const last = new Promise<void>((resolve) => (settle = resolve));
+  state.last = last;
+  inFlight.add(last);
   const ok = stream.write(chunk, (error) => {
     if (error) state.error ??= error;
+    inFlight.delete(last);
     settle();
   });
   if (!ok) {
