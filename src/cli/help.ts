@@ -37,6 +37,7 @@ Exit codes
      a pack or directory that does not load, an output that cannot be written (missing folder, full disk)
   3  internal error: the program itself failed (a bug, a worker thread that died), not the input;
      PETITION_RULES_DEBUG=1 prints its stack
+  128+N  stopped by signal N (130 for Ctrl-C, 143 for SIGTERM), once the writes under way were done
 `;
 
 export const commandHelp: Record<string, string> = {
