@@ -18,7 +18,8 @@ import { runCli } from './run.js';
  * to an audit, and that each ends in one line naming the path or the line — exit 2 for what the caller
  * can fix, 3 for a fault of the program, never 1 (findings) and never a stack trace — while the lines
  * that can be assessed still are. Outputs that cannot be written are found before the first case is
- * read. /dev/full stands for a full disk: every write to it fails with ENOSPC.
+ * read. /dev/full stands for a full disk: every write to it fails with ENOSPC. Audits start worker
+ * threads, which is slow, and nothing here depends on the time zone: they run once, not per zone.
  */
 const root = join(import.meta.dirname, '../..');
 const directory = join(root, 'test/fixtures/directory.json');
@@ -41,7 +42,7 @@ function oneLine(stderr: string): string {
   return lines[0]!;
 }
 
-describe('outputs that cannot be written: exit 2, one line naming the path, before any work', () => {
+describe.runIf(once)('outputs that cannot be written: exit 2, one line naming the path, before any work', () => {
   it('--out into a folder that does not exist', async () => {
     const out = join(tmp, 'no-such-folder', 'out.ndjson');
     const { code, stdout, stderr } = await runCli(['audit', '-', ...base, '--out', out], { stdin: `${caseLine}\n` });
@@ -99,7 +100,7 @@ describe('outputs that cannot be written: exit 2, one line naming the path, befo
   });
 });
 
-describe('what a line holds', () => {
+describe.runIf(once)('what a line holds', () => {
   it('skips a UTF-8 byte order mark at the start of the input; elsewhere it is part of its line', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const stdin = Buffer.concat([bom, Buffer.from(`${caseLine}\n`), bom, Buffer.from(`${other}\n`)]);
