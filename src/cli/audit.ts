@@ -28,9 +28,11 @@ export const DEFAULT_BATCH: BatchLimits = { lines: 64, bytes: 256 * 1024 };
 /**
  * Audits an NDJSON stream of cases in this thread: each input line yields exactly one output line,
  * in input order — `{"line": n, "assessment": …}`, or `{"line": n, "error": {"issues": […]}}` for an
- * invalid case, a line that is not JSON, or a blank line (never silently dropped). Reading pauses
+ * invalid case, a line that is not JSON or not UTF-8, or a blank line (never silently dropped). Reading pauses
  * while the output is full (`drain`), and only counters are kept, so memory stays flat however long
- * the input. The command line uses {@link auditInParallel} (worker threads), which writes the same bytes.
+ * the input. The command line uses {@link auditInParallel} (worker threads), which writes the same bytes
+ * and can also stop a batch that runs past a time limit; this one runs in the caller's thread, where a
+ * runaway computation cannot be stopped.
  */
 export async function audit(input: Readable, output: Writable, options: AuditOptions): Promise<AuditSummary> {
   const summary = createAuditSummary(options.report ?? false);

@@ -2,12 +2,15 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Lang } from '../case/validateCase.js';
 import { createEvaluator } from '../node/createEvaluator.js';
+import { timedOutBatch } from './auditBatch.js';
 import { createAuditSummary, mergeAuditSummary, type AuditSummary } from './auditSummary.js';
 import type { AuditTask, AuditTaskResult, AuditWorkerData } from './auditWorker.js';
 import { AuditWorkerError } from './auditWorkerError.js';
+import { InputError } from './exitCodes.js';
 import { write } from './io.js';
 import { ndjsonBatches, type BatchLimits, type LineBatch } from './ndjsonBatches.js';
 
@@ -26,6 +29,12 @@ export interface ParallelAuditOptions {
   readonly batch?: Partial<BatchLimits>;
   /** Batches read but not yet written, at most; default 4 per thread. Reading pauses at this bound. */
   readonly inFlight?: number;
+  /**
+   * How long a worker may take over one batch, in milliseconds, counted from the moment it starts on
+   * the batch; past it the worker thread is stopped, the batch's lines are written as rejections saying
+   * so, and the audit goes on with a fresh worker. `0` sets no limit. Default {@link DEFAULT_BATCH_TIMEOUT_MS}.
+   */
+  readonly batchTimeoutMs?: number;
   /** Called after each batch is written with the totals so far and the bytes of input consumed. */
   readonly onProgress?: (summary: AuditSummary, bytesRead: number) => void;
   /** The worker module; only tests give another. */
@@ -38,6 +47,16 @@ export interface ParallelAuditOptions {
  * more to assess than to hand over.
  */
 export const PARALLEL_BATCH: BatchLimits = { lines: 32, bytes: 256 * 1024 };
+
+/**
+ * A minute a batch: a batch of a few dozen cases takes milliseconds (a second or two with the
+ * json-rules-engine evaluator on a busy machine), so only a batch that will not end reaches it, and a
+ * slow machine never does.
+ */
+export const DEFAULT_BATCH_TIMEOUT_MS = 60_000;
+
+/** The reason a batch's task is aborted when it runs past its time limit. */
+const TIMED_OUT = Symbol('batch timed out');
 
 /**
  * Each worker's heap limits. Left to V8, a worker's heap is sized for a process with gigabytes to
@@ -75,8 +94,10 @@ function count(value: number, what: string): number {
  * queue of batches in flight is the reorder buffer. At most `inFlight` batches are read and not yet
  * written: reading pauses there, and writing waits for `drain`, so memory stays flat however long the
  * input. The evaluator options are checked here by building one evaluator before any worker starts,
- * so a bad pack folder fails once, with the usual message. A worker that fails or dies fails the audit
- * with an {@link AuditWorkerError}; no line is dropped silently and nothing waits forever.
+ * so a bad pack folder fails once, with the usual message. A worker that runs past the time limit on a
+ * batch is stopped, and that batch's lines are written as rejections saying so (the audit goes on); a
+ * worker that fails or dies otherwise fails the audit with an {@link AuditWorkerError}. No line is
+ * dropped silently and nothing waits forever.
  */
 export async function auditInParallel(input: Readable, output: Writable, options: ParallelAuditOptions): Promise<AuditSummary> {
   const threads = count(options.threads ?? availableParallelism(), 'threads');
@@ -84,7 +105,15 @@ export async function auditInParallel(input: Readable, output: Writable, options
   const limits = { ...PARALLEL_BATCH, ...options.batch };
   count(limits.lines, 'batch lines');
   count(limits.bytes, 'batch bytes');
-  createEvaluator(options.evaluator); // only to check the options here, once; each worker builds its own
+  const timeoutMs = options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 0) throw new TypeError(`batchTimeoutMs must be a whole number of milliseconds (0 for no limit), not ${timeoutMs}`);
+  try {
+    createEvaluator(options.evaluator); // only to check the options here, once; each worker builds its own
+  } catch (error) {
+    // The evaluator's own checks of its options (directory, policy, jurisdiction) are bad input here.
+    if (error instanceof TypeError) throw new InputError(error.message, { cause: error });
+    throw error;
+  }
 
   const workerFile = options.workerFile ?? defaultWorkerFile();
   const execArgv = execArgvFor(workerFile);
@@ -113,25 +142,38 @@ export async function auditInParallel(input: Readable, output: Writable, options
     poolFailure ??= error;
     for (const fail of waiting) fail(error);
   });
-  const submit = (batch: LineBatch) =>
+  // A batch with a time limit carries a port on which its worker says it has started; the clock starts
+  // then, and at the limit the task is aborted, which makes piscina stop that worker thread.
+  const submit = (batch: LineBatch, abort: AbortController | undefined) =>
     new Promise<AuditTaskResult>((resolve, reject) => {
       if (poolFailure !== undefined) return reject(poolFailure);
       waiting.add(reject);
+      let timer: NodeJS.Timeout | undefined;
+      const channel = abort ? new MessageChannel() : undefined;
+      channel?.port1.once('message', () => (timer = setTimeout(() => abort!.abort(TIMED_OUT), timeoutMs)));
+      const task: AuditTask = { bytes: batch.bytes, firstLine: batch.firstLine, ...(channel ? { started: channel.port2 } : {}) };
       pool
-        .run({ bytes: batch.bytes, firstLine: batch.firstLine }, { transferList: [batch.bytes.buffer as ArrayBuffer] })
+        .run(task, { transferList: [batch.bytes.buffer as ArrayBuffer, ...(channel ? [channel.port2] : [])], ...(abort ? { signal: abort.signal } : {}) })
         .then(resolve, reject)
-        .finally(() => waiting.delete(reject));
+        .finally(() => {
+          clearTimeout(timer);
+          channel?.port1.close();
+          waiting.delete(reject);
+        });
     });
 
   const summary = createAuditSummary(options.report ?? false);
-  const pending: Array<{ result: Promise<AuditTaskResult>; firstLine: number; lines: number; endByte: number }> = [];
+  const pending: Array<{ result: Promise<AuditTaskResult>; abort: AbortController | undefined; firstLine: number; lines: number; endByte: number }> = [];
   const writeOldest = async () => {
     const oldest = pending.shift()!;
     let done: AuditTaskResult;
     try {
       done = await oldest.result;
     } catch (error) {
-      throw new AuditWorkerError(oldest.firstLine, oldest.lines, error);
+      if (oldest.abort?.signal.reason !== TIMED_OUT) throw new AuditWorkerError(oldest.firstLine, oldest.lines, error);
+      const part = createAuditSummary();
+      const records = timedOutBatch(oldest.firstLine, oldest.lines, timeoutMs, workerData.settings.lang, part);
+      done = { records: Buffer.from(records, 'utf8'), summary: part };
     }
     mergeAuditSummary(summary, done.summary);
     await write(output, done.records);
@@ -139,9 +181,10 @@ export async function auditInParallel(input: Readable, output: Writable, options
   };
   try {
     for await (const batch of ndjsonBatches(input, limits)) {
-      const result = submit(batch);
+      const abort = timeoutMs > 0 ? new AbortController() : undefined;
+      const result = submit(batch, abort);
       result.catch(() => {}); // reported when its turn to be written comes
-      pending.push({ result, firstLine: batch.firstLine, lines: batch.lines, endByte: batch.endByte });
+      pending.push({ result, abort, firstLine: batch.firstLine, lines: batch.lines, endByte: batch.endByte });
       while (pending.length >= inFlight) await writeOldest();
     }
     while (pending.length > 0) await writeOldest();

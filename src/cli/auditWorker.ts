@@ -1,4 +1,4 @@
-import { workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
 import { createEvaluator, type EvaluatorOptions } from '../node/createEvaluator.js';
@@ -13,10 +13,15 @@ export interface AuditWorkerData {
   readonly settings: AuditSettings;
 }
 
-/** One batch to audit: whole lines as bytes (transferred, not copied), and its first line's number. */
+/**
+ * One batch to audit: whole lines as bytes (transferred, not copied), and its first line's number;
+ * where the batch has a time limit, a port on which the worker says when it starts on the batch, so
+ * the limit counts from then (not from the time the batch waited in the queue).
+ */
 export interface AuditTask {
   readonly bytes: Uint8Array;
   readonly firstLine: number;
+  readonly started?: MessagePort;
 }
 
 /** A batch's records as UTF-8 bytes (transferred back, not copied) and the totals of its lines. */
@@ -33,13 +38,20 @@ const records = new RecordBytes();
 /**
  * An audit worker thread (run by the piscina pool of `auditInParallel`): builds its evaluator
  * once, on its first batch (so a failure to build rejects that batch instead of killing the thread),
- * then for each batch decodes, parses and assesses its lines with the same {@link auditBatch} as the
+ * then for each batch says it has started (the batch's time limit runs from then; past it the pool
+ * stops this thread), and decodes, parses and assesses its lines with the same {@link auditBatch} as the
  * sequential audit, and hands back the records already encoded, so the main thread only writes bytes.
  */
 export default async function auditWorker(task: AuditTask): Promise<AuditTaskResult> {
   evaluator ??= createEvaluator(data.evaluator);
+  task.started?.postMessage('started');
   records.discard();
-  const summary = await auditBatch(task.bytes, task.firstLine, evaluator, data.settings, records.write);
+  let summary: AuditSummary;
+  try {
+    summary = await auditBatch(task.bytes, task.firstLine, evaluator, data.settings, records.write);
+  } finally {
+    task.started?.close();
+  }
   const bytes = records.take();
   const result: AuditTaskResult = { records: bytes, summary };
   return move({ get [transferableSymbol]() { return [bytes.buffer]; }, get [valueSymbol]() { return result; } }) as unknown as AuditTaskResult;

@@ -24,6 +24,7 @@ Global options (every command)
   --policy KEY=VALUE         override a policy option, e.g. holidayRollover=false (repeatable)
   --calendar FILE            add a State Council holiday notice published since this release: a JSON
                              year file (or an array of them) like rules/calendar/cn/2026.json (repeatable)
+  --lang en|zh               language of the CLI's messages (and of reports, where a command makes one)
   -h, --help                 help for a command: petition-rules <command> --help
   --version                  print the version
 
@@ -33,9 +34,13 @@ notice in the data is projected from the Measures on National Holidays; due date
 marked provisional (--policy calendarCoverage=strict gives them no date instead).
 
 Exit codes
-  0  done; nothing the caller asked to fail on was found
+  0  done; nothing the caller asked to fail on was found (also when the reader of stdout goes away, as with | head)
   1  findings or overdue obligations where asked (--fail-on-findings, --fail-on-overdue); failed scenarios (test)
-  2  bad input or usage: unknown option, missing file, invalid JSON or case, a pack or directory that does not load
+  2  bad input or usage: unknown option, missing file or a folder where a file is meant, invalid JSON or case,
+     a pack or directory that does not load, an output that cannot be written (missing folder, full disk)
+  3  internal error: the program itself failed (a bug, a worker thread that died), not the input;
+     PETITION_RULES_DEBUG=1 prints its stack
+  128+N  stopped by signal N (130 for Ctrl-C, 143 for SIGTERM), once the writes under way were done
 `;
 
 export const commandHelp: Record<string, string> = {
@@ -61,10 +66,14 @@ Assess a batch: one JSON case per line. Writes one NDJSON record per input line,
   {"line": n, "assessment": {...}}   or   {"line": n, "error": {"caseId": "...", "issues": [{"path", "message"}]}}
 Blank and unparseable lines are reported as errors, never dropped. At the end a summary table goes to
 stderr: read / assessed / rejected (read = assessed + rejected), overdue obligations and findings by
-organ and by id, and provisional due dates (a projected calendar year) by id. A progress line is drawn
-on stderr only when it is a terminal. Memory stays flat.
+organ and by id, and provisional due dates (a projected calendar year) by id. A progress line (share
+done, cases a second, time left) is drawn on stderr only when it is a terminal, cut to its width; none
+for TERM=dumb. Memory stays flat.
 Cases are assessed on worker threads, one per core; the records keep the input's order.
-A line ends at \n (or \r\n); the last line counts without one.
+
+Lines: the input is UTF-8 text. A line ends at a line feed (LF, written \\n) or at CR LF (\\r\\n);
+a lone CR (\\r) stays part of its line; the last line counts even without a line end. A byte order
+mark at the very start is skipped. A line that is not UTF-8 is rejected with its number.
 
   --as-of DATE          evaluation date (default: today in Asia/Shanghai, noted on stderr)
   --out FILE            write the records to FILE instead of stdout
@@ -72,13 +81,20 @@ A line ends at \n (or \r\n); the last line counts without one.
   --report FILE         also write an HTML report to FILE: totals, charts of duties by organ and by
                         month, findings by kind and organ, days past due by organ, and the cases
                         with an overdue duty or a finding (the first 200), each with its timeline
-  --lang en|zh          language of validation messages
+  --lang en|zh          language of every message: validation, errors, the progress line and the summary
   --without-trace       leave the rule trace out of each assessment (smaller output)
   --threads N           worker threads (default: one per core); 1 is one worker beside the reader
   --evaluator KIND      compiled (default) or json-rules-engine (the reference; slower)
   --fail-on-findings    exit 1 when any case has a finding
   --fail-on-overdue     exit 1 when any obligation is overdue
   --fail-on-rejected    exit 2 when any line was rejected
+  --batch-timeout MS    stop a worker that takes more than MS milliseconds over one batch of lines
+                        (default 60000; 0 for no limit); that batch's lines are rejected, the rest go on
+
+--out and --summary are checked before the first case is read: a missing folder, a folder where the
+file should be, or a file that cannot be written is one line naming it (exit 2), as is a full disk.
+A line whose assessment fails inside the program is a record saying "internal error", and the run
+exits 3.
 `,
   rules: `Usage: petition-rules rules [options]
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CaseValidationError } from '../errors/CaseValidationError.js';
 import { RulePackError } from '../errors/RulePackError.js';
 import { CalendarDataError } from '../calendar/CalendarDataError.js';
+import { CalendarCoverageError } from '../calendar/types.js';
 import { builtinRulesDir } from '../node/packageRoot.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
@@ -13,10 +14,12 @@ import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
-import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
+import { describeErrno } from './errno.js';
+import { EXIT, InputError, UsageError, type ExitCode } from './exitCodes.js';
 import { commandHelp, overview } from './help.js';
-import { globalOptions } from './options.js';
-import type { CliIo } from './io.js';
+import { nameOutput, OutputError, type CliIo } from './io.js';
+import { nearestName } from './nearestName.js';
+import { globalOptions, parse } from './options.js';
 
 const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<ExitCode>> = {
   evaluate: evaluateCommand,
@@ -39,11 +42,65 @@ function commandOf(argv: readonly string[]): string | undefined {
   return positionals[0];
 }
 
+/** `--lang zh` anywhere in the arguments: the language of the CLI's own messages, known before parsing. */
+function langOf(argv: readonly string[]): 'en' | 'zh' {
+  const at = argv.indexOf('--lang');
+  return argv.includes('--lang=zh') || (at !== -1 && argv[at + 1] === 'zh') ? 'zh' : 'en';
+}
+
+/** A system error that names a file (a read that failed), as opposed to one without a path. */
+function fileError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
+}
+
+/**
+ * How a failure ends the run: one line on stderr, never a stack trace (unless `debug`). Bad input,
+ * usage, a file that cannot be read or written: exit 2. A reader that went away (`EPIPE`): quietly,
+ * with what was written. Anything else is the program's own fault: "internal error", exit 3.
+ */
+function reportFailure(error: unknown, io: CliIo, lang: 'en' | 'zh'): ExitCode {
+  const say = (line: string) => io.stderr.write(`petition-rules: ${line}\n`);
+  const text = (e: Error & { zh?: string | undefined }) => (lang === 'zh' && e.zh !== undefined ? e.zh : e.message);
+  if (error instanceof OutputError) {
+    if (error.code === 'EPIPE') return EXIT.ok;
+    say(text(error));
+    return EXIT.badInput;
+  }
+  if (error instanceof UsageError) {
+    say(text(error));
+    io.stderr.write(lang === 'zh' ? '用法见 petition-rules --help。\n' : 'Run petition-rules --help for usage.\n');
+    return EXIT.badInput;
+  }
+  if (error instanceof InputError) {
+    say(text(error));
+    return EXIT.badInput;
+  }
+  if (error instanceof CalendarCoverageError) {
+    say(lang === 'zh' ? error.reason.zh : error.message);
+    return EXIT.badInput;
+  }
+  if (error instanceof RulePackError || error instanceof CaseValidationError || error instanceof CalendarDataError) {
+    say(error.message);
+    return EXIT.badInput;
+  }
+  if (fileError(error)) {
+    say(`${error.path}: ${describeErrno(error, lang)}`);
+    return EXIT.badInput;
+  }
+  const what = error instanceof AuditWorkerError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  say(lang === 'zh' ? `内部错误（程序故障，并非输入的问题）：${what}` : `internal error (a fault of the program, not of the input): ${what}`);
+  if (io.debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}
+
 /**
  * Runs the CLI: `petition-rules <command> [options]`. Returns the exit code (0 ok, 1 findings or
- * failures where asked, 2 bad input or usage) instead of exiting, so it can be tested in-process.
+ * failures where asked, 2 bad input or usage, 3 internal error) instead of exiting, so it can be
+ * tested in-process. Nothing it reports ends in a stack trace.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const lang = langOf(argv);
+  nameOutput(io.stdout, 'stdout');
   try {
     if (argv.includes('--version')) {
       io.stdout.write(`${version()}\n`);
@@ -52,12 +109,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     const name = commandOf(argv);
     const wantsHelp = argv.includes('--help') || argv.includes('-h');
     if (name === undefined || name === 'help') {
+      if (name === undefined && !wantsHelp) parse(argv, {}); // an unknown option (-v) is named as one
       const topic = name === 'help' ? commandOf(argv.slice(argv.indexOf('help') + 1)) : undefined;
       io[wantsHelp || name === 'help' ? 'stdout' : 'stderr'].write(topic && commandHelp[topic] ? commandHelp[topic] : overview);
       return wantsHelp || name === 'help' ? EXIT.ok : EXIT.badInput;
     }
     const command = commands[name];
-    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`);
+    if (!command) {
+      const near = nearestName(name, Object.keys(commands));
+      throw new UsageError(
+        `unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''} (commands: ${Object.keys(commands).join(', ')})`,
+        `未知命令"${name}"${near ? `（是否想用 ${near}？）` : ''}（命令：${Object.keys(commands).join('、')}）`,
+      );
+    }
     if (wantsHelp) {
       io.stdout.write(commandHelp[name] ?? overview);
       return EXIT.ok;
@@ -66,15 +130,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     rest.splice(rest.indexOf(name), 1);
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RulePackError || error instanceof CaseValidationError || error instanceof TypeError || error instanceof AuditWorkerError || error instanceof CalendarDataError) {
-      io.stderr.write(`petition-rules: ${error.message}\n`);
-      if (error instanceof UsageError) io.stderr.write('Run petition-rules --help for usage.\n');
-      return EXIT.badInput;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
-      io.stderr.write(`petition-rules: ${(error as Error).message}\n`);
-      return EXIT.badInput;
-    }
-    throw error;
+    return reportFailure(error, io, lang);
   }
 }

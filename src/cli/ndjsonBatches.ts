@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 
 /** A run of whole input lines, as the bytes read, with where it starts. */
@@ -80,20 +81,56 @@ export async function* ndjsonBatches(input: Readable, limits: BatchLimits): Asyn
   }
 }
 
+/** A line whose bytes are not UTF-8: it is rejected with its number, and the lines around it go on. */
+export const NOT_UTF8: unique symbol = Symbol('not UTF-8');
+
+/** The UTF-8 byte order mark, which some editors and spreadsheet exports put at the start of a file. */
+const BOM = [0xef, 0xbb, 0xbf] as const;
+
+const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+
+/** Fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD; a BOM is kept as a character, never dropped silently. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+  }
+  return lines;
+}
+
 /**
  * The text lines of a batch. The line rule, the same for every audit path: a line ends at `\n`, a `\r`
  * just before it belongs to the line end (so `\r\n` files read the same), and the input's last line
  * counts even without a newline (a `\r` ending it is dropped too). A `\r` anywhere else is part of
  * the line — unlike `node:readline`, which would also end a line there; JSON allows `\r` only as
  * whitespace between tokens, where it must not cut a case in two.
+ *
+ * The input is UTF-8. A byte order mark at the very start of the input (the batch whose first line is
+ * line 1) is skipped, as JSON readers must allow (RFC 8259 §8.1); anywhere else it is a character of
+ * its line, which JSON then refuses. A line that is not valid UTF-8 comes back as {@link NOT_UTF8}, so
+ * it is rejected with its number rather than read with replacement characters; the other lines of the
+ * batch are unaffected. (Valid batches, the usual case, are checked once and decoded whole.)
  */
-export function linesOf(bytes: Uint8Array): string[] {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const lines = text.split('\n');
-  if (text.endsWith('\n')) lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+export function linesOf(bytes: Uint8Array, firstLine = 1): Array<string | typeof NOT_UTF8> {
+  const body = firstLine === 1 && startsWithBom(bytes) ? bytes.subarray(BOM.length) : bytes;
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (isUtf8(buffer)) return splitLines(buffer.toString('utf8'));
+  const lines: Array<string | typeof NOT_UTF8> = [];
+  let start = 0;
+  while (start < buffer.length) {
+    const nl = buffer.indexOf(NEWLINE, start);
+    const end = nl === -1 ? buffer.length : nl + 1;
+    const raw = buffer.subarray(start, end);
+    try {
+      lines.push(...splitLines(strictUtf8.decode(raw)));
+    } catch {
+      lines.push(NOT_UTF8);
+    }
+    start = end;
   }
   return lines;
 }

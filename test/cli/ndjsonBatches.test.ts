@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { linesOf, ndjsonBatches, type BatchLimits, type LineBatch } from '../../src/cli/ndjsonBatches.js';
+import { linesOf, ndjsonBatches, NOT_UTF8, type BatchLimits, type LineBatch } from '../../src/cli/ndjsonBatches.js';
 
 /**
  * The line rule every audit path shares, and the cutting of a byte stream into batches of whole lines:
@@ -15,7 +15,7 @@ async function batchesOf(chunks: ReadonlyArray<string | Uint8Array>, limits: Bat
 }
 
 async function linesFrom(chunks: ReadonlyArray<string | Uint8Array>, limits?: BatchLimits): Promise<string[]> {
-  return (await batchesOf(chunks, limits)).flatMap((b) => linesOf(b.bytes));
+  return (await batchesOf(chunks, limits)).flatMap((b) => linesOf(b.bytes).map((l) => (typeof l === 'string' ? l : '<not UTF-8>')));
 }
 
 /** The input as chunks of `size` bytes, cutting anywhere: inside `\r\n`, inside a Chinese character. */
@@ -72,5 +72,23 @@ describe('batches', () => {
     const batches = await batchesOf(chunked(`${long}\nshort\n`, 16), { lines: 100, bytes: 10 });
     expect(batches.map((b) => Buffer.from(b.bytes).toString())).toEqual([`${long}\n`, 'short\n']);
     for (const b of batches) expect(b.bytes.byteOffset === 0 && b.bytes.buffer.byteLength === b.bytes.byteLength).toBe(true);
+  });
+});
+
+describe('the bytes of a line', () => {
+  const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+  it('skip a byte order mark at the start of the input only (the batch whose first line is line 1)', () => {
+    const withBom = bytes([0xef, 0xbb, 0xbf], 'a\r\n', [0xef, 0xbb, 0xbf], 'b\n');
+    expect(linesOf(withBom, 1)).toEqual(['a', '\ufeffb']);
+    expect(linesOf(withBom, 33)).toEqual(['\ufeffa', '\ufeffb']);
+  });
+
+  it('give NOT_UTF8 for a line that is not UTF-8, in its place; the other lines, CRLF and all, as usual', () => {
+    const mixed = bytes('中文\r\n', [0x7b, 0xff, 0x7d], '\n', 'ok\r\n', [0xe4, 0xb8], '\n', 'last');
+    expect(linesOf(mixed)).toEqual(['中文', NOT_UTF8, 'ok', NOT_UTF8, 'last']);
+    // An overlong encoding and a lone surrogate are not UTF-8 either.
+    expect(linesOf(bytes([0xc0, 0xaf], '\n', [0xed, 0xa0, 0x80]))).toEqual([NOT_UTF8, NOT_UTF8]);
+    expect(linesOf(bytes([0xef, 0xbb, 0xbf], [0xff], '\nb'), 1)).toEqual([NOT_UTF8, 'b']);
   });
 });

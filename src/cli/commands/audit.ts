@@ -1,37 +1,13 @@
-import { createReadStream, createWriteStream, existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { auditInParallel } from '../auditInParallel.js';
-import { formatSummary, summaryToJson, type AuditSummary } from '../auditSummary.js';
+import { auditProgress } from '../auditProgress.js';
+import { formatSummary, summaryToJson } from '../auditSummary.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
-import type { CliIo } from '../io.js';
-import { asOfOrToday, checkEvaluatorKind, checkLang, checkThreads, evaluatorOptions, parse } from '../options.js';
-
-/** A one-line progress display, redrawn at most every 100 ms; a bar when the input size is known. */
-function progress(io: CliIo, totalBytes: number | undefined) {
-  let last = 0;
-  const draw = (s: AuditSummary, bytes: number) => {
-    let bar = '';
-    if (totalBytes) {
-      const share = Math.min(1, bytes / totalBytes);
-      const filled = Math.round(share * 24);
-      bar = `[${'#'.repeat(filled)}${'.'.repeat(24 - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  `;
-    }
-    io.stderr.write(`\r\x1b[2K${bar}read ${s.read} · assessed ${s.assessed} · rejected ${s.rejected}`);
-  };
-  return {
-    update(s: AuditSummary, bytes: number) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      draw(s, bytes);
-    },
-    clear() {
-      io.stderr.write('\r\x1b[2K');
-    },
-  };
-}
+import { checkWritableFile, inputFile, openOutputFile, writeProblem } from '../files.js';
+import { flush, nameOutput, OutputError, write, type CliIo } from '../io.js';
+import { asOfOrToday, checkBatchTimeout, checkEvaluatorKind, checkLang, checkThreads, evaluatorOptions, parse } from '../options.js';
 
 /**
  * `petition-rules audit <cases.ndjson|-> [--as-of DATE] [--out FILE] [--summary FILE] [--threads N] [--evaluator KIND]`
@@ -42,7 +18,13 @@ function progress(io: CliIo, totalBytes: number | undefined) {
  * writes), with the compiled evaluator unless `--evaluator json-rules-engine`. A summary table (read /
  * assessed / rejected; overdue obligations and findings by organ and by id) goes to stderr at the end,
  * and as JSON to `--summary`. A progress line is drawn on stderr only when stderr is a terminal. A
- * worker that fails stops the audit (exit 2) with a message naming the lines it held.
+ * worker that runs past `--batch-timeout` on a batch is stopped and the batch's lines are rejections;
+ * a worker that fails otherwise stops the audit (exit 3, an internal error) with a message naming the
+ * lines it held, as does a line whose assessment failed inside the program.
+ *
+ * Outputs are checked before any work starts: `--out` is opened, and `--summary` tried, so a missing
+ * folder or a folder where the file should be is one line naming the path (exit 2); so is a write that
+ * fails later (a full disk). A reader that goes away (`| head`) ends the audit quietly.
  *
  * Rejected lines are records of the output, not a failure of the run; exit 1 only where asked
  * (`--fail-on-findings`, `--fail-on-overdue`), exit 2 with `--fail-on-rejected` when any line was rejected.
@@ -60,51 +42,82 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
     'fail-on-rejected': { type: 'boolean' },
+    'batch-timeout': { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)');
+  if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)', 'audit 需要一个 NDJSON 案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
   const threads = checkThreads(values.threads);
   const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator) };
+  const batchTimeoutMs = checkBatchTimeout(values['batch-timeout']);
   const name = positionals[0]!;
   let input: Readable;
   let totalBytes: number | undefined;
   if (name === '-') input = io.stdin;
   else {
-    const file = resolve(io.cwd, name);
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`file not found: ${name}`);
+    const file = inputFile(name, 'cases', io);
     totalBytes = statSync(file).size;
     input = createReadStream(file);
   }
-  const asOf = asOfOrToday(values['as-of'], io);
-  const reportFile = values.report === undefined ? undefined : resolve(io.cwd, values.report);
-  if (reportFile !== undefined && (!existsSync(dirname(reportFile)) || !statSync(dirname(reportFile)).isDirectory())) throw new UsageError(`--report ${values.report}: its folder does not exist`);
-  if (reportFile !== undefined && existsSync(reportFile) && statSync(reportFile).isDirectory()) throw new UsageError(`--report ${values.report}: is a folder, not a file`);
-  const output: Writable = values.out === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.out));
-  const bar = io.stderrIsTTY ? progress(io, totalBytes) : undefined;
-
-  const summary = await auditInParallel(input, output, {
-    evaluator,
-    asOf,
-    lang,
-    withoutTrace: values['without-trace'] ?? false,
-    ...(reportFile !== undefined ? { report: true } : {}),
-    ...(threads !== undefined ? { threads } : {}),
-    ...(bar ? { onProgress: bar.update } : {}),
-  });
-  bar?.clear();
+  const asOf = asOfOrToday(values['as-of'], io, lang);
+  // The outputs are checked before the first case is read.
+  const summaryFile = values.summary === undefined ? undefined : checkWritableFile(values.summary, '--summary', io);
+  const reportFile = values.report === undefined ? undefined : checkWritableFile(values.report, '--report', io);
+  let output: Writable = io.stdout;
   if (values.out !== undefined) {
-    output.end();
-    await finished(output);
+    output = createWriteStream('', { fd: openOutputFile(values.out, '--out', io) });
+    nameOutput(output, `--out ${values.out}`);
   }
-  io.stderr.write(formatSummary(summary, asOf));
-  if (values.summary !== undefined) writeFileSync(resolve(io.cwd, values.summary), `${JSON.stringify({ asOf, ...summaryToJson(summary) }, null, 2)}\n`);
+  const bar = auditProgress(io, lang, totalBytes);
 
+  let summary;
+  try {
+    summary = await auditInParallel(input, output, {
+      evaluator,
+      asOf,
+      lang,
+      withoutTrace: values['without-trace'] ?? false,
+      batchTimeoutMs,
+      ...(reportFile !== undefined ? { report: true } : {}),
+      ...(threads !== undefined ? { threads } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+    await flush(output);
+    if (values.out !== undefined) {
+      output.end();
+      await finished(output).catch((error: unknown) => {
+        throw new OutputError(`--out ${values.out}`, error);
+      });
+    }
+  } finally {
+    bar?.stop();
+    if (values.out !== undefined && !output.destroyed && !output.writableEnded) output.destroy();
+  }
+  await write(io.stderr, formatSummary(summary, asOf, lang));
+  if (summaryFile !== undefined) {
+    try {
+      writeFileSync(summaryFile, `${JSON.stringify({ asOf, ...summaryToJson(summary) }, null, 2)}\n`);
+    } catch (error) {
+      throw writeProblem('--summary', values.summary!, error);
+    }
+  }
   if (reportFile !== undefined) {
     // Loaded only when asked for: the charting library is not part of an audit's start-up.
     const { auditReport } = await import('../../report/auditReport.js');
-    writeFileSync(reportFile, auditReport(summary.report!, { asOf, lang, totals: summary }));
+    try {
+      writeFileSync(reportFile, auditReport(summary.report!, { asOf, lang, totals: summary }));
+    } catch (error) {
+      throw writeProblem('--report', values.report!, error);
+    }
   }
 
+  if (summary.internalErrors > 0) {
+    io.stderr.write(
+      lang === 'zh'
+        ? `petition-rules: 内部错误：${summary.internalErrors} 行因程序故障未能评估（见其记录），并非输入的问题\n`
+        : `petition-rules: internal error: ${summary.internalErrors} line(s) could not be assessed because of a fault of the program, not of the input (see their records)\n`,
+    );
+    return EXIT.internal;
+  }
   if (values['fail-on-rejected'] && summary.rejected > 0) return EXIT.badInput;
   if (values['fail-on-findings'] && summary.findings.total > 0) return EXIT.failed;
   if (values['fail-on-overdue'] && summary.overdue.total > 0) return EXIT.failed;

@@ -1,11 +1,21 @@
 import { CaseValidationError } from '../../errors/CaseValidationError.js';
-import { createEvaluator } from '../../node/createEvaluator.js';
 import { explain } from '../../explain/explain.js';
 import { timeline } from '../../timeline/timeline.js';
 import { timelinePage } from '../../timeline/page.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { asOfOrToday, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
+import { asOfOrToday, buildEvaluator, checkLang, evaluatorOptions, parse, readInput } from '../options.js';
+
+/** Every problem of an invalid case, under a headline in the report's language. */
+function caseProblems(error: CaseValidationError, input: unknown, lang: 'en' | 'zh'): string {
+  const id = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : undefined;
+  const n = error.issues.length;
+  const head =
+    lang === 'zh'
+      ? `${id !== undefined ? `案件"${id}"` : '该案件'}无效（${n} 个问题）：`
+      : `${id !== undefined ? `case "${id}"` : 'the case'} is not valid (${n} problem${n === 1 ? '' : 's'}):`;
+  return `${head}\n${error.issues.map((i) => `  - ${i.path || (lang === 'zh' ? '（案件）' : '(case)')}: ${i.message}`).join('\n')}\n`;
+}
 
 /**
  * `petition-rules evaluate <case.json|-> [--as-of DATE] [--lang en|zh] [--format text|json|svg|html] [--trace]`
@@ -28,20 +38,20 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)');
+  if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)', 'evaluate 需要一个案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
   const format = values.format ?? (values.json ? 'json' : 'text');
-  if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-  if (values.json && format !== 'json') throw new UsageError(`--json and --format ${format} say different things; give one`);
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`, `--format 只能是 ${FORMATS.join('、')} 之一（收到 "${format}"）`);
+  if (values.json && format !== 'json') throw new UsageError(`--json and --format ${format} say different things; give one`, `--json 与 --format ${format} 互相矛盾，请只给一个`);
+  const evaluator = buildEvaluator(evaluatorOptions(values, io));
   const text = await readInput(positionals[0]!, io);
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${positionals[0]} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${positionals[0]} is not valid JSON: ${(error as Error).message}`, `${positionals[0]} 不是有效的 JSON：${(error as Error).message}`);
   }
-  const asOf = asOfOrToday(values['as-of'], io);
+  const asOf = asOfOrToday(values['as-of'], io, lang);
   try {
     const assessment = await evaluator.evaluate(input, { asOf, lang });
     const shown =
@@ -59,7 +69,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   } catch (error) {
     if (!(error instanceof CaseValidationError)) throw error;
     if (format === 'json') await write(io.stdout, `${JSON.stringify({ error: { issues: error.issues } }, null, 2)}\n`);
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(caseProblems(error, input, lang));
     return EXIT.badInput;
   }
 }

@@ -1,11 +1,10 @@
 import { builtinCatalogue } from '../../catalogue/builtinCatalogue.js';
-import { createEvaluator } from '../../node/createEvaluator.js';
 import { lintPacks } from '../../lint/lintPacks.js';
 import type { LintFinding } from '../../lint/types.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { checkLang, evaluatorOptions, parse } from '../options.js';
+import { buildEvaluator, checkLang, evaluatorOptions, parse } from '../options.js';
 
 function findingLines(f: LintFinding, lang: 'en' | 'zh'): string[] {
   const lines = [`  ${f.id}`, `      ${f.message[lang]}`];
@@ -27,7 +26,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<E
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, lang: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`lint takes no arguments (got "${positionals.join(' ')}"); give rule packs with --packs DIR`);
   const lang = checkLang(values.lang);
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  const evaluator = buildEvaluator(evaluatorOptions(values, io));
   const catalogues = new Map<string, ProvisionsFile>();
   for (const c of builtinCatalogue()) catalogues.set(c.data.instrument.id, c.data);
   for (const p of evaluator.packs) if (p.provisions) catalogues.set(p.provisions.instrument.id, p.provisions);

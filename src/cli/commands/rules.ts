@@ -13,7 +13,7 @@ import type { Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
-import { checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
+import { buildEvaluator, checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
 
 const inWindow = (from: string, to: string | null, at: string) => from <= at && (to === null || at <= to);
 
@@ -94,13 +94,14 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
     coverage: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`rules takes no arguments (got "${positionals.join(' ')}")`);
+  if (positionals.length > 0) throw new UsageError(`rules takes no arguments (got "${positionals.join(' ')}")`, `rules 不接受参数（收到"${positionals.join(' ')}"）`);
   if (values.facts) return vocabularyForAuthors(io, values.json ?? false);
   const lang = checkLang(values.lang);
   const at = values.at === undefined ? undefined : checkDate(values.at, 'at');
-  const evaluator = createEvaluator(evaluatorOptions(values, io));
+  const evaluator = buildEvaluator(evaluatorOptions(values, io));
   if (values.pack !== undefined && !evaluator.packs.some((p) => p.manifest.id === values.pack)) {
-    throw new UsageError(`no pack "${values.pack}" (loaded: ${evaluator.packs.map((p) => p.manifest.id).join(', ')})`);
+    const loaded = evaluator.packs.map((p) => p.manifest.id);
+    throw new UsageError(`no pack "${values.pack}" (loaded: ${loaded.join(', ')})`, `没有规则包"${values.pack}"（已加载：${loaded.join('、')}）`);
   }
   const packs = evaluator.packs.filter(
     (p) => (values.pack === undefined || p.manifest.id === values.pack) && (at === undefined || inWindow(p.manifest.inForce.from, p.manifest.inForce.to, at)),

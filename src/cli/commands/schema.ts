@@ -15,9 +15,9 @@ export async function schemaCommand(args: readonly string[], io: CliIo): Promise
     await write(io.stdout, `${schemaNames.map((n) => `${n.padEnd(11)} ${publishedSchemas[n].title}`).join('\n')}\n`);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new UsageError('schema takes at most one schema name');
+  if (positionals.length > 1) throw new UsageError('schema takes at most one schema name', 'schema 最多接受一个模式名称');
   const name = positionals[0] ?? 'case';
-  if (!(schemaNames as string[]).includes(name)) throw new UsageError(`no schema "${name}" (known: ${schemaNames.join(', ')})`);
+  if (!(schemaNames as string[]).includes(name)) throw new UsageError(`no schema "${name}" (known: ${schemaNames.join(', ')})`, `没有模式"${name}"（已知：${schemaNames.join('、')}）`);
   await write(io.stdout, `${JSON.stringify(jsonSchema(name as SchemaName), null, 2)}\n`);
   return EXIT.ok;
 }

@@ -16,18 +16,18 @@ import { evaluatorOptions, parse } from '../options.js';
  */
 export async function testCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(args, { quiet: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('test takes a folder (or file) of scenario files');
+  if (positionals.length === 0) throw new UsageError('test takes a folder (or file) of scenario files', 'test 需要一个场景文件的文件夹（或文件）');
   const scenarios: LoadedScenario[] = [];
   for (const name of positionals) {
     const path = resolve(io.cwd, name);
-    if (!existsSync(path)) throw new UsageError(`not found: ${name}`);
+    if (!existsSync(path)) throw new UsageError(`not found: ${name}`, `找不到：${name}`);
     try {
       scenarios.push(...(statSync(path).isDirectory() ? loadScenarioDir(path) : loadScenarioFile(path)));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   }
-  if (scenarios.length === 0) throw new UsageError(`no scenario files (*.json) under ${positionals.join(', ')}`);
+  if (scenarios.length === 0) throw new UsageError(`no scenario files (*.json) under ${positionals.join(', ')}`, `${positionals.join('、')} 下没有场景文件（*.json）`);
   const run = createScenarioRunner(evaluatorOptions(values, io));
   let failed = 0;
   for (const s of scenarios) {
