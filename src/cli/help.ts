@@ -13,6 +13,8 @@ Commands
   rules                      list the rules and the provisions catalogue with coverage (--coverage)
   test <dir|file>...         run scenario files; readable diff; exit 1 on any failure
   schema [name]              print the JSON Schema of the case input or a rule-pack file format
+  verify <receipt> <case>    re-evaluate a case against its receipt: "reproduced", or what differs
+  compare <cases.ndjson|->   the same cases under a base and a reform law: what appears, disappears, changes
 
 Global options (every command)
   --directory FILE           organ directory: a JSON array of organs (id, name, level, kind, region, superior)
@@ -46,6 +48,8 @@ Assess one case (a JSON file, or - for stdin) and print the explained report.
   --trace               add the rules that fired, stage by stage, to the report
   --fail-on-findings    exit 1 when the assessment has accountability findings
   --fail-on-overdue     exit 1 when an obligation is overdue
+  --receipt             add a receipt to the assessment (with --json): library version, hashes of the
+                        packs, calendar data, directory, input and answer, policy values, years projected
 
 An invalid case exits 2 and lists every problem (with --json also as {"error":{"issues":[...]}} on stdout).
 `,
@@ -70,6 +74,7 @@ A line ends at \n (or \r\n); the last line counts without one.
   --fail-on-findings    exit 1 when any case has a finding
   --fail-on-overdue     exit 1 when any obligation is overdue
   --fail-on-rejected    exit 2 when any line was rejected
+  --receipt             add a receipt to each assessment (see evaluate --help; verify one with verify)
 `,
   rules: `Usage: petition-rules rules [options]
 
@@ -92,6 +97,49 @@ Run scenario files (*.json, recursively; names starting with _ are skipped). Pri
 scenario with a diff of what differs; exit 1 if any fails, 2 if a file is malformed.
 
   --quiet               print failures and the total only
+`,
+  verify: `Usage: petition-rules verify <receipt.json> <case.json|-> [options]
+
+Re-evaluate a case as its receipt records it (the receipt's --as-of date, jurisdiction and policy
+values) with the packs, calendar and directory given now, and print "reproduced" (exit 0), or exactly
+what differs — the input, a pack's manifest, parameters or rules, a policy option, the calendar data or
+the years projected, the directory, the answer — and how the answer changed (exit 1). The receipt file
+is the output of evaluate --json --receipt (or an audit record's assessment, or the receipt alone; with
+the receipt alone the answer's change is told by its hash only). A different library version alone is
+noted but does not stop "reproduced".
+
+  --packs DIR           the extra packs the case was assessed with (repeatable)
+  --calendar FILE       the holiday notices it was assessed with (repeatable)
+  --directory FILE      the organ directory it was assessed with
+  --lang en|zh          report language
+  --json                print the differences (and how the answer changed) as JSON
+`,
+  compare: `Usage: petition-rules compare <cases.ndjson|-> --as-of DATE [options]
+
+Assess each case (one JSON case per line) under a base and a reform, each given as packs, jurisdiction
+and policy, and write one NDJSON record per input line, in input order:
+  {"line": n, "caseId": "...", "changed": true|false, "differences": {"obligations": [...], "findings": [...],
+   "escalations": [...], "guidance": [...], "actions": [...], "responsibilities": [...]}}
+each difference {"change": "appeared"|"disappeared"|"changed", "id", "organ", "fields", "base", "reform", "rules"};
+a line both reject: {"line": n, "error": {...}}; a line only one side rejects: {"line": n, "rejectedBy":
+"base"|"reform", "error": {...}}. At the end a summary goes to stderr (and as JSON to --summary):
+differences by list, by organ and by rule, and due dates moved earlier or later by obligation.
+The global --packs, --policy and --jurisdiction apply to both sides; the side's own options add to them.
+Cases are compared on worker threads, one per core.
+
+  --as-of DATE               evaluation date (default: today in Asia/Shanghai, noted on stderr)
+  --base-jurisdiction ID     the base's jurisdiction (default: none, the national law)
+  --base-packs DIR           extra packs for the base (repeatable)
+  --base-policy KEY=VALUE|FILE   a base policy option, or a JSON file of options (repeatable)
+  --reform-jurisdiction ID   the reform's jurisdiction, e.g. zhejiang
+  --reform-packs DIR         extra packs for the reform (repeatable)
+  --reform-policy KEY=VALUE|FILE a reform policy option, or a JSON file of options (repeatable)
+  --out FILE                 write the records to FILE instead of stdout
+  --summary FILE             also write the summary as JSON to FILE
+  --lang en|zh               language of validation messages
+  --threads N                worker threads (default: one per core)
+  --evaluator KIND           compiled (default) or json-rules-engine
+  --fail-on-changes          exit 1 when any case changed
 `,
   schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario]
 

@@ -7,10 +7,12 @@ import { CalendarDataError } from '../calendar/CalendarDataError.js';
 import { builtinRulesDir } from '../rules/loadPack.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
+import { compareCommand } from './commands/compare.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
+import { verifyCommand } from './commands/verify.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
 import { commandHelp, overview } from './help.js';
 import { globalOptions } from './options.js';
@@ -22,6 +24,8 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   rules: rulesCommand,
   test: testCommand,
   schema: schemaCommand,
+  verify: verifyCommand,
+  compare: compareCommand,
 };
 
 function version(): string {

@@ -56,9 +56,13 @@ function directoryHash(directory: readonly unknown[]): string {
   return known;
 }
 
-/** The hash of an assessment's answer: everything but its trace and its receipt. */
+/**
+ * The hash of an assessment's answer: everything but its trace (how it was reached), its policy list
+ * (the policy values are recorded in the receipt itself, as what the answer was made with; whether
+ * each was the default or given is no part of the answer) and its receipt.
+ */
 export function answerHash(assessment: Omit<Assessment, 'receipt'> & { receipt?: unknown }): string {
-  return contentHash({ ...assessment, trace: undefined, receipt: undefined });
+  return contentHash({ ...assessment, trace: undefined, policy: undefined, receipt: undefined });
 }
 
 /**

@@ -47,7 +47,7 @@ export const ReceiptSchema = z.strictObject({
   }),
   /** Names of extra condition operators the evaluator was given (their code cannot be hashed). */
   operators: z.array(z.string()),
-  /** Hash of the assessment without its `trace` and `receipt`: the answer itself. */
+  /** Hash of the assessment without its `trace`, `policy` (recorded above) and `receipt`: the answer itself. */
   answer: Hash,
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;

@@ -59,11 +59,12 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
     'fail-on-rejected': { type: 'boolean' },
+    receipt: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)');
   const lang = checkLang(values.lang);
   const threads = checkThreads(values.threads);
-  const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator) };
+  const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator), ...(values.receipt ? { receipt: true } : {}) };
   const name = positionals[0]!;
   let input: Readable;
   let totalBytes: number | undefined;

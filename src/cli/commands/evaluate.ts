@@ -20,6 +20,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     trace: { type: 'boolean' },
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
+    receipt: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)');
   const lang = checkLang(values.lang);
@@ -33,7 +34,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   const asOf = asOfOrToday(values['as-of'], io);
   try {
-    const assessment = await evaluator.evaluate(input, { asOf, lang });
+    const assessment = await evaluator.evaluate(input, { asOf, lang, ...(values.receipt ? { receipt: true } : {}) });
     await write(io.stdout, values.json ? `${JSON.stringify(assessment, null, 2)}\n` : explain(assessment, { lang, trace: values.trace ?? false }));
     const failOnFindings = values['fail-on-findings'] && assessment.findings.length > 0;
     const failOnOverdue = values['fail-on-overdue'] && assessment.obligations.some((o) => o.status === 'overdue');
