@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, createEvaluator, ReceiptSchema, answerHash, type Assessment, type CalendarYearData } from '../../src/index.js';
@@ -117,5 +117,16 @@ describe('a receipt', () => {
 
   it('hashes the organ directory the evaluator was given', () => {
     expect(receipt.directory).toBe(sha256(canonicalJson(directory)));
+  });
+});
+
+describe('receipts and comparisons in the core', () => {
+  it('import nothing of Node (no node:fs, node:path, node:url, node:crypto): they run in a browser', () => {
+    for (const dir of ['src/receipt', 'src/compare']) {
+      for (const name of readdirSync(join(root, dir))) {
+        const text = readFileSync(join(root, dir, name), 'utf8');
+        expect(text, `${dir}/${name}`).not.toMatch(/from\s+'node:/);
+      }
+    }
   });
 });

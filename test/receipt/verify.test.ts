@@ -90,6 +90,21 @@ describe('verifyReceipt', () => {
     expect(v.reproduced).toBe(false);
   });
 
+  it('names the calendar when a holiday notice was added since, and how the due date moved (projected 2027-02-11 → noticed 2027-02-15)', async () => {
+    // Accepted 2026-12-08: 60 days end on Saturday 2027-02-06. With 2027 projected from the Measures,
+    // the Spring Festival rest days carry it to Thursday 02-11; the 2027 notice of the fixture (5–13
+    // February off) carries it to Monday 02-15.
+    const late = { id: 'late-2026', receivedOn: '2026-12-01', channel: 'letter', class: 'appeal', legalRoute: 'petition', receivingOrgan: 'qt-petition', handlingOrgan: 'qt-nr', events: [{ type: 'accepted', on: '2026-12-08', by: 'qt-nr' }] };
+    const then = evaluator.evaluateSync(late, { asOf: '2026-12-20' });
+    expect(then.receipt!.calendar.projected).toEqual([2027]);
+    const notice = JSON.parse(readFileSync(join(root, 'test/fixtures/notice-2027.json'), 'utf8'));
+    const v = await verifyReceipt(then, late, { directory, calendarYears: [notice] });
+    expect(v.differences.map((d) => d.what)).toEqual(['calendar', 'calendar', 'calendar', 'answer']);
+    expect(v.differences[1]!.message.en).toBe('calendar notices cover 2005–2026 then, 2005–2027 now');
+    expect(v.differences[2]!.message.en).toBe('years projected for want of a notice: 2027 then, none now');
+    expect(v.answer!.obligations.find((d) => d.id === 'conclude')).toMatchObject({ base: { dueOn: '2027-02-11' }, reform: { dueOn: '2027-02-15' } });
+  });
+
   it('reports a recorded assessment edited after it was made', async () => {
     const edited = JSON.parse(JSON.stringify(recorded));
     edited.obligations[1].dueOn = '2023-04-01';
