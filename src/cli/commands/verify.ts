@@ -16,9 +16,13 @@ function parseJson(text: string, name: string): unknown {
 
 const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
 
+/** The compared lists as the report names them, in Chinese (in English the list's own name). */
+const LIST_ZH: Record<string, string> = { obligations: '期限义务', findings: '问责认定', escalations: '上报与督办', guidance: '引导', actions: '行动', responsibilities: '责任' };
+
 /** One line per changed item: what changed, from what to what. */
 export function describeItemDifference(list: string, d: ItemDifference, lang: 'en' | 'zh'): string {
   const organ = d.organ ? ` (${lang === 'zh' ? d.organ.nameZh : d.organ.name})` : '';
+  if (lang === 'zh') list = LIST_ZH[list] ?? list;
   if (d.change !== 'changed') {
     const side = d.change === 'appeared' ? d.reform : d.base;
     const word = lang === 'zh' ? (d.change === 'appeared' ? '新出现' : '已消失') : d.change;
