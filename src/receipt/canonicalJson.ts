@@ -14,6 +14,12 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+/** Characters JSON.stringify escapes in a string: quote, backslash, controls, and (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON writes it: as it is between quotes when nothing in it needs escaping (most strings). */
+const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
 function write(value: unknown, key: string): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
@@ -21,9 +27,12 @@ function write(value: unknown, key: string): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
+      return quote(value);
     case 'number':
+      // Number::toString, as JSON.stringify writes a finite number; NaN and ±Infinity become null.
+      return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'bigint':
       throw new TypeError('canonicalJson: a BigInt has no JSON form');
     case 'object': {
@@ -38,7 +47,7 @@ function write(value: unknown, key: string): string | undefined {
       for (const k of Object.keys(record).sort()) {
         const member = write(record[k], k);
         if (member === undefined) continue;
-        out += `${first ? '' : ','}${JSON.stringify(k)}:${member}`;
+        out += `${first ? '' : ','}${quote(k)}:${member}`;
         first = false;
       }
       return `${out}}`;
