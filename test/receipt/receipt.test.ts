@@ -26,6 +26,12 @@ describe('canonical JSON and content hashes', () => {
     expect(canonicalJson([undefined, null])).toBe('[null,null]');
   });
 
+  it('write strings and numbers exactly as JSON.stringify does (escapes, surrogates, exponents, non-finite numbers)', () => {
+    const values = ['plain', 'a"b', 'back\\slash', 'line\nbreak\t', '\u0001', 'lone \ud800 surrogate', 'pair 😀', '信访', 1e21, 1.5e-7, -0, 0.1 + 0.2, NaN, Infinity, true, false];
+    for (const v of values) expect(canonicalJson(v), String(v)).toBe(JSON.stringify(v));
+    expect(canonicalJson({ 'k"ey': 1 })).toBe(JSON.stringify({ 'k"ey': 1 }));
+  });
+
   it('hash with SHA-256 over the UTF-8 of canonical JSON, as node:crypto computes it', () => {
     // SHA-256 of the two bytes "{}" is the well-known 44136fa3…; the empty parameters of op2007 hash to it.
     expect(contentHash({})).toBe('sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
