@@ -10,7 +10,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     // Both builds run at once: the clean must leave the CLI build's output alone.
-    clean: ['!cli.js', '!cli.js.map', '!auditWorker.js', '!auditWorker.js.map'],
+    clean: ['!cli.js', '!cli.js.map', '!auditWorker.js', '!auditWorker.js.map', '!compareWorker.js', '!compareWorker.js.map'],
     target: 'node20',
     shims: true,
     // Shared chunks in CommonJS too (as in ESM): the three entries share one copy of the core, so a
@@ -19,9 +19,9 @@ export default defineConfig([
   },
   {
     // The `petition-rules` command (package `bin`): one ESM file keeping src/cli/index.ts's shebang, and
-    // next to it the audit's worker thread (found as `./auditWorker.js`). Each file is whole (no shared
+    // next to it the audit's and the comparison's worker threads (found as `./auditWorker.js`, `./compareWorker.js`). Each file is whole (no shared
     // chunks), so the library build's clean, running at the same time, has only these names to spare.
-    entry: { cli: 'src/cli/index.ts', auditWorker: 'src/cli/auditWorker.ts' },
+    entry: { cli: 'src/cli/index.ts', auditWorker: 'src/cli/auditWorker.ts', compareWorker: 'src/cli/compareWorker.ts' },
     format: ['esm'],
     splitting: false,
     dts: false,

@@ -55,7 +55,10 @@ export function createAssessmentStringifier(rules: readonly StagedRule[]): (asse
 
   return (assessment) => {
     const keys = Object.keys(assessment);
-    if (keys.length !== ASSESSMENT_KEYS.length || keys.some((k, i) => k !== ASSESSMENT_KEYS[i]) || !Array.isArray(assessment.trace)) return JSON.stringify(assessment);
+    // A receipt, when asked for, is the last key (after the trace) and is written as it is.
+    const withReceipt = keys.length === ASSESSMENT_KEYS.length + 1 && keys[ASSESSMENT_KEYS.length] === 'receipt';
+    if ((keys.length !== ASSESSMENT_KEYS.length && !withReceipt) || ASSESSMENT_KEYS.some((k, i) => k !== keys[i]) || !Array.isArray(assessment.trace)) return JSON.stringify(assessment);
+    if (withReceipt && assessment.receipt === undefined) return JSON.stringify(assessment);
     const a = assessment;
     let trace = '';
     for (let i = 0; i < a.trace.length; i++) trace += (i === 0 ? '' : ',') + traceEntry(a.trace[i]!);
@@ -64,7 +67,8 @@ export function createAssessmentStringifier(rules: readonly StagedRule[]): (asse
       `,"packs":${constant(a.packs)},"parameters":${constant(a.parameters)},"policy":${constant(a.policy)}` +
       `,"responsibilities":${JSON.stringify(a.responsibilities)},"obligations":${JSON.stringify(a.obligations)}` +
       `,"escalations":${JSON.stringify(a.escalations)},"actions":${JSON.stringify(a.actions)},"findings":${JSON.stringify(a.findings)}` +
-      `,"guidance":${JSON.stringify(a.guidance)},"trace":[${trace}]}`
+      `,"guidance":${JSON.stringify(a.guidance)},"trace":[${trace}]` +
+      (withReceipt ? `,"receipt":${JSON.stringify(a.receipt)}}` : '}')
     );
   };
 }

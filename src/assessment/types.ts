@@ -1,5 +1,6 @@
 import type { OrganKind, OrganLevel } from '../case/organ.js';
 import type { IsoDate } from '../dates/isoDate.js';
+import type { Receipt } from '../receipt/schema.js';
 
 /**
  * An organ named in an assessment. `id` is the directory id; where the directory does not hold the
@@ -243,4 +244,6 @@ export interface Assessment {
   readonly findings: readonly Finding[];
   readonly guidance: readonly Guidance[];
   readonly trace: readonly TraceEntry[];
+  /** Present when asked for (option `receipt`): what the assessment was made with, hashed, to reproduce it. */
+  readonly receipt?: Receipt;
 }

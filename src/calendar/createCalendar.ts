@@ -1,5 +1,6 @@
 import { addCalendarDays, isIsoDate, isWeekend, yearOf, type IsoDate } from '../dates/isoDate.js';
 import { CalendarDataError } from './CalendarDataError.js';
+import { recordCalendarData } from './calendarData.js';
 import { citeSource, resolveYear } from './resolveYear.js';
 import { CalendarYearSchema, issueMessages } from './schema.js';
 import { projectYear, type Projection, type ProjectedYear } from './projection.js';
@@ -153,5 +154,7 @@ export function createCalendar(id: string, years: readonly CalendarYearData[], o
       return check(date)?.version.basis ?? [];
     },
   };
-  return Object.freeze(calendar);
+  Object.freeze(calendar);
+  recordCalendarData(calendar, { id, years: parsed, projection: projection ?? null });
+  return calendar;
 }

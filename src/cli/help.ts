@@ -16,6 +16,8 @@ Commands
   test <dir|file>...         run scenario files; readable diff; exit 1 on any failure
   schema [name]              print the JSON Schema of the case input or a rule-pack file format
   serve                      serve the playground page on localhost (the core running in the browser)
+  verify <receipt> <case>    re-evaluate a case against its receipt: "reproduced", or what differs
+  compare <cases.ndjson|->   the same cases under a base and a reform law: what appears, disappears, changes
 
 Global options (every command)
   --directory FILE           organ directory: a JSON array of organs (id, name, level, kind, region, superior)
@@ -57,6 +59,8 @@ Assess one case (a JSON file, or - for stdin) and print the explained report.
   --trace               add the rules that fired, stage by stage, to the report
   --fail-on-findings    exit 1 when the assessment has accountability findings
   --fail-on-overdue     exit 1 when an obligation is overdue
+  --receipt             add a receipt to the assessment (with --json): library version, hashes of the
+                        packs, calendar data, directory, input and answer, policy values, years projected
 
 An invalid case exits 2 and lists every problem (with --json also as {"error":{"issues":[...]}} on stdout).
 `,
@@ -88,6 +92,7 @@ mark at the very start is skipped. A line that is not UTF-8 is rejected with its
   --fail-on-findings    exit 1 when any case has a finding
   --fail-on-overdue     exit 1 when any obligation is overdue
   --fail-on-rejected    exit 2 when any line was rejected
+  --receipt             add a receipt to each assessment (see evaluate --help; verify one with verify)
   --batch-timeout MS    stop a worker that takes more than MS milliseconds over one batch of lines
                         (default 60000; 0 for no limit); that batch's lines are rejected, the rest go on
 
@@ -143,7 +148,50 @@ the explained assessment and the timeline change as the case is edited. Nothing 
   --host H              address to listen on (default 127.0.0.1)
   --dir DIR             serve another built playground folder (npm run playground -- DIR)
 `,
-  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario]
+  verify: `Usage: petition-rules verify <receipt.json> <case.json|-> [options]
+
+Re-evaluate a case as its receipt records it (the receipt's --as-of date, jurisdiction and policy
+values) with the packs, calendar and directory given now, and print "reproduced" (exit 0), or exactly
+what differs — the input, a pack's manifest, parameters or rules, a policy option, the calendar data or
+the years projected, the directory, the answer — and how the answer changed (exit 1). The receipt file
+is the output of evaluate --json --receipt (or an audit record's assessment, or the receipt alone; with
+the receipt alone the answer's change is told by its hash only). A different library version alone is
+noted but does not stop "reproduced".
+
+  --packs DIR           the extra packs the case was assessed with (repeatable)
+  --calendar FILE       the holiday notices it was assessed with (repeatable)
+  --directory FILE      the organ directory it was assessed with
+  --lang en|zh          report language
+  --json                print the differences (and how the answer changed) as JSON
+`,
+  compare: `Usage: petition-rules compare <cases.ndjson|-> --as-of DATE [options]
+
+Assess each case (one JSON case per line) under a base and a reform, each given as packs, jurisdiction
+and policy, and write one NDJSON record per input line, in input order:
+  {"line": n, "caseId": "...", "changed": true|false, "differences": {"obligations": [...], "findings": [...],
+   "escalations": [...], "guidance": [...], "actions": [...], "responsibilities": [...]}}
+each difference {"change": "appeared"|"disappeared"|"changed", "id", "organ", "fields", "base", "reform", "rules"};
+a line both reject: {"line": n, "error": {...}}; a line only one side rejects: {"line": n, "rejectedBy":
+"base"|"reform", "error": {...}}. At the end a summary goes to stderr (and as JSON to --summary):
+differences by list, by organ and by rule, and due dates moved earlier or later by obligation.
+The global --packs, --policy and --jurisdiction apply to both sides; the side's own options add to them.
+Cases are compared on worker threads, one per core.
+
+  --as-of DATE               evaluation date (default: today in Asia/Shanghai, noted on stderr)
+  --base-jurisdiction ID     the base's jurisdiction (default: none, the national law)
+  --base-packs DIR           extra packs for the base (repeatable)
+  --base-policy KEY=VALUE|FILE   a base policy option, or a JSON file of options (repeatable)
+  --reform-jurisdiction ID   the reform's jurisdiction, e.g. zhejiang
+  --reform-packs DIR         extra packs for the reform (repeatable)
+  --reform-policy KEY=VALUE|FILE a reform policy option, or a JSON file of options (repeatable)
+  --out FILE                 write the records to FILE instead of stdout
+  --summary FILE             also write the summary as JSON to FILE
+  --lang en|zh               language of validation messages
+  --threads N                worker threads (default: one per core)
+  --evaluator KIND           compiled (default) or json-rules-engine
+  --fail-on-changes          exit 1 when any case changed
+`,
+  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario|receipt]
 
 Print a JSON Schema (draft 2020-12) generated from the library's own validation: the case input (the
 default), the organ directory, a rule-pack file format, or a calendar year (a holiday notice for --calendar).

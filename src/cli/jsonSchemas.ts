@@ -3,6 +3,7 @@ import { CalendarYearSchema } from '../calendar/schema.js';
 import { CaseInput } from '../case/schema.js';
 import { OrganDirectory } from '../case/organ.js';
 import { isIsoDate } from '../dates/isoDate.js';
+import { ReceiptSchema } from '../receipt/schema.js';
 import { ProvisionsFileSchema } from '../rules/provisions.js';
 import { PackManifestSchema, ParametersFileSchema, RuleFileSchema, RuleSchema } from '../rules/schema.js';
 import { ScenarioFileSchema } from '../scenarios/scenario.js';
@@ -69,6 +70,12 @@ export const publishedSchemas = {
     title: 'petition-rules scenario file',
     description: 'A hand-worked scenario (or { scenarios: [...] }): a case, an evaluation date and the outcomes the law requires.',
     schema: ScenarioFileSchema,
+  },
+  receipt: {
+    file: 'receipt.schema.json',
+    title: 'petition-rules receipt',
+    description: 'What an assessment was made with (assessment.receipt, with the option receipt or --receipt): library version, hashes of the packs, calendar data, directory, input and answer, policy values, years projected; read by verify.',
+    schema: ReceiptSchema,
   },
 } as const satisfies Record<string, Published>;
 

@@ -8,12 +8,14 @@ import { CalendarCoverageError } from '../calendar/types.js';
 import { builtinRulesDir } from '../node/packageRoot.js';
 import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
+import { compareCommand } from './commands/compare.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
+import { verifyCommand } from './commands/verify.js';
 import { describeErrno } from './errno.js';
 import { EXIT, InputError, UsageError, type ExitCode } from './exitCodes.js';
 import { commandHelp, overview } from './help.js';
@@ -29,6 +31,8 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   test: testCommand,
   schema: schemaCommand,
   serve: serveCommand,
+  verify: verifyCommand,
+  compare: compareCommand,
 };
 
 function version(): string {

@@ -12,6 +12,8 @@ import type { CaseContext } from './context.js';
 import type { Law } from './lawInForce.js';
 import { materialisers } from '../outcomes/registry.js';
 import { AssessmentBuilder, factsSeen, union } from './outcomes.js';
+import { buildReceipt, type ReceiptSetting } from '../receipt/receipt.js';
+import { recordingCalendar } from '../receipt/recordingCalendar.js';
 
 /** One stage's evaluation request: the stage's applicable rules and the facts they read. */
 export interface Stage {
@@ -24,6 +26,11 @@ export interface AssessOptions {
   readonly asOf: string;
   /** Language of validation messages. */
   readonly lang?: Lang;
+  /**
+   * Whether the assessment carries a `receipt` (what it was made with, hashed, so that it can be
+   * reproduced: see `petition-rules verify`). Left out, the evaluator's `receipt` option decides.
+   */
+  readonly receipt?: boolean;
 }
 
 /** What every assessment of one evaluator shares: the directory, the law by receipt date, the policy and the calendar. */
@@ -33,6 +40,8 @@ export interface AssessmentSetting {
   readonly policy: Policy;
   readonly appliedPolicy: readonly AppliedPolicy[];
   readonly calendar: Calendar;
+  /** What receipts record of the evaluator (jurisdiction, directory, operators), and whether they are on by default. */
+  readonly receipt?: ReceiptSetting;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface AssessmentSetting {
  * compiled runner and asynchronously for json-rules-engine. Invalid input throws a CaseValidationError
  * before any rule runs, so there is never a partial answer.
  */
-export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang = 'en' }: AssessOptions): Generator<Stage, Assessment, FiredRule[]> {
+export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang = 'en', receipt }: AssessOptions): Generator<Stage, Assessment, FiredRule[]> {
   const receivedOnCheck = (date: string) => {
     const law = setting.lawOn(date);
     return 'problem' in law ? law.problem : undefined;
@@ -52,6 +61,8 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
   const law = setting.lawOn(c.receivedOn);
   if ('problem' in law) throw new CaseValidationError([{ path: 'receivedOn', message: law.problem[lang] }], c.id);
   const { selection, applied, stages } = law;
+  // With a receipt, the calendar notes the years it projected; without, it is the evaluator's own.
+  const projected = (receipt ?? setting.receipt?.byDefault ?? false) ? new Set<number>() : undefined;
   const ctx: CaseContext = {
     case: c,
     directory,
@@ -61,7 +72,7 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
     params: selection.params,
     parameters: selection.parameters,
     policy: setting.policy,
-    calendar: setting.calendar,
+    calendar: projected ? recordingCalendar(setting.calendar, projected) : setting.calendar,
   };
   const problems = caseChecks(ctx);
   if (problems.length > 0) throw new CaseValidationError(problems.map((p) => ({ path: p.path, message: p.message[lang] })), c.id);
@@ -76,7 +87,7 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
     for (const { rule, conditions } of fired) trace.push(materialise(rule, conditions, stage, ctx, facts, builder));
   }
 
-  return {
+  const assessment: Assessment = {
     caseId: c.id,
     asOf,
     receivedOn: c.receivedOn,
@@ -90,6 +101,12 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
     findings: builder.items('findings') as unknown as Assessment['findings'],
     guidance: builder.items('guidance') as unknown as Assessment['guidance'],
     trace,
+  };
+  if (!projected) return assessment;
+  const receiptSetting = setting.receipt ?? { byDefault: false, jurisdiction: undefined, directory: [], operators: [] };
+  return {
+    ...assessment,
+    receipt: buildReceipt({ setting: receiptSetting, packs: selection.packs, policy: setting.appliedPolicy, calendar: setting.calendar, projected, asOf, input, assessment }),
   };
 }
 

@@ -55,6 +55,12 @@ export interface EvaluatorOptions {
    * the same assessments, trace included, many times faster, and {@link Evaluator.evaluateSync}.
    */
   readonly evaluator?: EvaluatorKind;
+  /**
+   * Whether every assessment carries a `receipt` (the library version, the hashes of the packs applied,
+   * the calendar data, the directory, the input and the answer, the policy values and the years
+   * projected), so that it can be reproduced later; a call's own `receipt` option wins. Default false.
+   */
+  readonly receipt?: boolean;
 }
 
 /** Options of one evaluation: the date statuses are judged at (`asOf`; the clock is never read) and the language of validation messages. */
@@ -120,6 +126,12 @@ export function evaluatorFromPacks(options: Omit<EvaluatorOptions, 'packs'>, pac
     policy,
     appliedPolicy: applied,
     calendar: options.calendar ?? chinaCalendar(options.calendarYears),
+    receipt: {
+      byDefault: options.receipt ?? false,
+      jurisdiction: options.jurisdiction,
+      directory: options.directory ?? [],
+      operators: (options.operators ?? []).map((o) => o.name),
+    },
   };
   const shared = { stringify: createAssessmentStringifier(rules), packs, rules, policy: applied, calendar: setting.calendar };
 

@@ -6,6 +6,7 @@
  */
 export * from '../index.js';
 export { createEvaluator } from './createEvaluator.js';
+export { verifyReceipt } from './verifyReceipt.js';
 export type { EvaluatorOptions } from './createEvaluator.js';
 export { loadPackFromDir, loadPacksFromDir } from './packFolder.js';
 export { builtinRulesDir } from './packageRoot.js';

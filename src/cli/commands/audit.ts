@@ -43,11 +43,12 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     'fail-on-overdue': { type: 'boolean' },
     'fail-on-rejected': { type: 'boolean' },
     'batch-timeout': { type: 'string' },
+    receipt: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('audit takes one NDJSON file of cases (or - for stdin)', 'audit 需要一个 NDJSON 案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
   const threads = checkThreads(values.threads);
-  const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator) };
+  const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator), ...(values.receipt ? { receipt: true } : {}) };
   const batchTimeoutMs = checkBatchTimeout(values['batch-timeout']);
   const name = positionals[0]!;
   let input: Readable;

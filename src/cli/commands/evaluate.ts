@@ -37,6 +37,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     trace: { type: 'boolean' },
     'fail-on-findings': { type: 'boolean' },
     'fail-on-overdue': { type: 'boolean' },
+    receipt: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('evaluate takes one case file (or - for stdin)', 'evaluate 需要一个案件文件（或用 - 表示标准输入）');
   const lang = checkLang(values.lang);
@@ -53,7 +54,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   const asOf = asOfOrToday(values['as-of'], io, lang);
   try {
-    const assessment = await evaluator.evaluate(input, { asOf, lang });
+    const assessment = await evaluator.evaluate(input, { asOf, lang, ...(values.receipt ? { receipt: true } : {}) });
     const shown =
       format === 'json'
         ? `${JSON.stringify(assessment, null, 2)}\n`
