@@ -93,10 +93,11 @@ scenario with a diff of what differs; exit 1 if any fails, 2 if a file is malfor
 
   --quiet               print failures and the total only
 `,
-  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario]
+  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario|...]
 
 Print a JSON Schema (draft 2020-12) generated from the library's own validation: the case input (the
-default), the organ directory, a rule-pack file format, or a calendar year (a holiday notice for --calendar).
+default), the organ directory, a rule-pack file format, a calendar year (a holiday notice for --calendar),
+a scenario, or a data file of the built-in rules/ folder (policy, counting, holiday-measures, festivals).
 
   --list                list the schema names
 `,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { directoryFileOrgans } from '../case/organ.js';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVALUATOR_KINDS, type EvaluatorKind } from '../engine/runner.js';
 import type { EvaluatorOptions } from '../evaluate/createEvaluator.js';
@@ -112,8 +113,8 @@ function readJsonFile(file: string, what: string): unknown {
 
 /** The evaluator options the global flags describe; files are resolved against the working directory. */
 export function evaluatorOptions(values: GlobalValues, io: CliIo): EvaluatorOptions {
-  const directory = values.directory === undefined ? undefined : readJsonFile(resolve(io.cwd, values.directory), 'organ directory');
-  if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs`);
+  const directory = values.directory === undefined ? undefined : directoryFileOrgans(readJsonFile(resolve(io.cwd, values.directory), 'organ directory'));
+  if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs, or an object with "organs" (and "$schema")`);
   const packs = (values.packs ?? []).map((p) => {
     const dir = resolve(io.cwd, p);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--packs ${p}: not a folder`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVENT_TYPES } from '../case/event.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * The rule-pack file format. Everything under `rules/` is plain JSON checked against these schemas
@@ -233,6 +234,7 @@ export type RuleData = z.infer<typeof RuleSchema>;
 
 export const RuleFileSchema = z
   .object({
+    ...schemaKey,
     /** The provision(s) this file encodes, for readers; each rule carries its own citations. */
     provisions: z.array(CitationId).optional(),
     rules: z.array(z.unknown()),
@@ -241,6 +243,7 @@ export const RuleFileSchema = z
 
 export const PackManifestSchema = z
   .object({
+    ...schemaKey,
     id: VocabularyId,
     title: Bilingual,
     /**
@@ -269,6 +272,7 @@ const ParameterValue = z
 
 export const ParametersFileSchema = z
   .object({
+    ...schemaKey,
     parameters: z.record(
       z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter ids are camelCase'),
       z
