@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
 import { publishedSchemas, SCHEMA_BASE, schemaNames } from '../../src/cli/jsonSchemas.js';
 import { directoryFileOrgans } from '../../src/case/organ.js';
 import { chinaCalendar } from '../../src/calendar/chinaCalendar.js';
@@ -70,6 +72,27 @@ describe('"$schema" in the files the library reads', () => {
     expect(validate({ $schema: 'x', organs })).toBe(true);
     expect(validate(organs)).toBe(true);
     expect(validate({ organs, extra: 1 })).toBe(false);
+  });
+
+  it('the command line reads a directory file of either form, with the same answer', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'petition-rules-schema-key-'));
+    try {
+      const fixture = read(join(root, 'test/fixtures/directory.json')) as unknown as unknown[];
+      const wrapped = join(tmp, 'directory.json');
+      writeFileSync(wrapped, JSON.stringify({ $schema: '../node_modules/petition-rules/schemas/organ-directory.schema.json', organs: fixture }));
+      const caseFile = join(import.meta.dirname, 'fixtures/case.json');
+      const args = (dir: string) => ['evaluate', caseFile, '--directory', dir, '--as-of', '2023-03-10', '--json'];
+      const plain = await runCli(args(join(root, 'test/fixtures/directory.json')));
+      const named = await runCli(args(wrapped));
+      expect(named.code).toBe(0);
+      expect(named.stdout).toBe(plain.stdout);
+      writeFileSync(wrapped, JSON.stringify({ organs: fixture, more: [] }));
+      const refused = await runCli(args(wrapped));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('must be a JSON array of organs, or an object with "organs"');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('a scenario file may name its schema, in either form', () => {
