@@ -105,6 +105,10 @@ describe.runIf(once)('the built package', () => {
     await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
     const installed = join(project, 'node_modules', 'petition-rules');
     expect(readdirSync(installed).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json', 'rules', 'schemas']);
+    // From the installed tarball: the library can be required, the ESM-only testing kit offers no require entry.
+    const required = await run(process.execPath, ['-e', "process.stdout.write(typeof require('petition-rules').createEvaluator)"], { cwd: project });
+    expect(required.stdout).toBe('function');
+    await expect(run(process.execPath, ['-e', "require('petition-rules/testing')"], { cwd: project })).rejects.toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
     const { stdout } = await run(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter', 'json'], { cwd: project, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     const report = JSON.parse(stdout) as { success: boolean; numTotalTests: number; numPassedTests: number };
     expect(report.success).toBe(true);
