@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { addCalendarDays, isIsoDate, isWeekend, type IsoDate } from '../dates/isoDate.js';
 import { citeSource } from './resolveYear.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * Projecting a year that has no State Council notice yet, from the law itself.
@@ -29,6 +30,7 @@ const StatutoryDay = z.union([
 ]);
 
 export const HolidayMeasuresSchema = z.strictObject({
+  ...schemaKey,
   description: Name,
   versions: z
     .array(
@@ -47,6 +49,7 @@ export type HolidayMeasures = z.infer<typeof HolidayMeasuresSchema>;
 type Version = HolidayMeasures['versions'][number];
 
 export const FestivalsSchema = z.strictObject({
+  ...schemaKey,
   description: Name,
   generatedBy: z.strictObject({ library: z.string(), version: z.string() }),
   from: z.number().int(),

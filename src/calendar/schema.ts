@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { daysBetween, isIsoDate, isoWeekday, isWeekend, yearOf } from '../dates/isoDate.js';
 import { resolveYear } from './resolveYear.js';
 import type { CalendarYearData } from './types.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * The schema of one year of working-day calendar data (`rules/calendar/<id>/<year>.json`).
@@ -44,6 +45,7 @@ const Amendment = z.strictObject({
 
 export const CalendarYearSchema = z
   .strictObject({
+    ...schemaKey,
     year: z.number().int().min(1949).max(2100),
     source: Source,
     note: Bilingual.optional(),

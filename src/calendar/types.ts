@@ -49,6 +49,8 @@ export interface DayInfo {
 
 /** One year of calendar data as stored in `rules/calendar/<id>/<year>.json`. */
 export interface CalendarYearData {
+  /** The JSON Schema the year's file is written against, for editors; ignored. */
+  readonly $schema?: string;
   readonly year: number;
   readonly source: {
     /** Short citation id, e.g. `国办发明电〔2021〕11号`. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * Administrative levels, lowest first. Review goes "one level up" and a visit may be made "to the same
@@ -60,4 +61,20 @@ export const Organ = z
 export type Organ = z.infer<typeof Organ>;
 
 export const OrganDirectory = z.array(Organ);
+
+/**
+ * An organ directory as a file: the list of organs, or the list under `organs` beside a `"$schema"`
+ * key (a JSON array cannot name its schema, an object can). `directoryFileOrgans` reads either form.
+ */
+export const OrganDirectoryFile = z.union([OrganDirectory, z.object({ ...schemaKey, organs: OrganDirectory }).strict()]);
+
+/**
+ * The organs of a directory file in either form: `{ "$schema"?, "organs": [...] }` gives its list, and
+ * anything else is returned as it is, for the directory check to accept or refuse.
+ */
+export function directoryFileOrgans(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !('organs' in data)) return data;
+  const { $schema, organs, ...rest } = data as { $schema?: unknown; organs: unknown };
+  return Object.keys(rest).length === 0 && ($schema === undefined || typeof $schema === 'string') ? organs : data;
+}
 export type OrganDirectory = z.infer<typeof OrganDirectory>;

@@ -3,6 +3,7 @@ import { DateField, Event } from './event.js';
 import { OrganDirectory } from './organ.js';
 import { ConductFacts, GoodReason, Misconduct } from './misconduct.js';
 import { LowerHandling } from './lowerHandling.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /** How the matter was brought (信访形式). */
 export const Channel = z.enum(['letter', 'visit', 'phone', 'fax', 'email', 'online']);
@@ -177,6 +178,7 @@ export type CaseFlags = z.infer<typeof CaseFlags>;
  */
 export const CaseInput = z
   .object({
+    ...schemaKey,
     id: z.string().min(1),
     /** The date the matter was first received; it selects the procedural pack in force. */
     receivedOn: DateField,

@@ -191,10 +191,11 @@ Cases are compared on worker threads, one per core.
   --evaluator KIND           compiled (default) or json-rules-engine
   --fail-on-changes          exit 1 when any case changed
 `,
-  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario|receipt]
+  schema: `Usage: petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario|receipt|...]
 
 Print a JSON Schema (draft 2020-12) generated from the library's own validation: the case input (the
-default), the organ directory, a rule-pack file format, or a calendar year (a holiday notice for --calendar).
+default), the organ directory, a rule-pack file format, a calendar year (a holiday notice for --calendar),
+a scenario, or a data file of the built-in rules/ folder (policy, counting, holiday-measures, festivals).
 
   --list                list the schema names
 `,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { directoryFileOrgans } from '../case/organ.js';
 import { isIsoDate } from '../dates/isoDate.js';
 import { EVALUATOR_KINDS, type EvaluatorKind } from '../engine/runner.js';
 import type { EvaluatorOptions } from '../node/createEvaluator.js';
@@ -162,8 +163,9 @@ export function buildEvaluator(options: EvaluatorOptions): Evaluator {
 
 /** The evaluator options the global flags describe; files are resolved against the working directory. */
 export function evaluatorOptions(values: GlobalValues, io: CliIo): EvaluatorOptions {
-  const directory = values.directory === undefined ? undefined : readJsonFile(values.directory, 'organ directory', io);
-  if (directory !== undefined && !Array.isArray(directory)) throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs`, `机关名录 ${values.directory} 须为机关的 JSON 数组`);
+  const directory = values.directory === undefined ? undefined : directoryFileOrgans(readJsonFile(values.directory, 'organ directory', io));
+  if (directory !== undefined && !Array.isArray(directory))
+    throw new UsageError(`organ directory ${values.directory} must be a JSON array of organs, or an object with "organs" (and "$schema")`, `机关名录 ${values.directory} 须为机关的 JSON 数组，或带有 "organs"（及 "$schema"）的对象`);
   const packs = (values.packs ?? []).map((p) => {
     const dir = resolve(io.cwd, p);
     if (!existsSync(dir)) throw new InputError(`--packs ${p}: no such folder`, { zh: `--packs ${p}：没有这个文件夹` });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Bilingual } from '../rules/schema.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * Policy: the choices the law leaves open (thresholds it does not fix, interpretations not verified).
@@ -24,6 +25,7 @@ export type PolicyId = keyof Policy;
 
 export const PolicyFileSchema = z
   .object({
+    ...schemaKey,
     description: Bilingual,
     options: z.record(
       z.string(),

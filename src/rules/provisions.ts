@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Bilingual, CitationId, RuleId } from './schema.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * The provisions catalogue of an instrument (`rules/<pack>/provisions.json`): every provision the
@@ -10,6 +11,7 @@ import { Bilingual, CitationId, RuleId } from './schema.js';
  */
 export const ProvisionsFileSchema = z
   .object({
+    ...schemaKey,
     instrument: z
       .object({
         id: z.string().min(1),

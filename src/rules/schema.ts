@@ -3,6 +3,7 @@ import { isIsoDate } from '../dates/isoDate.js';
 import { EVENT_TYPES } from '../case/event.js';
 import { PeriodValue } from '../time/period.js';
 import { isPrototypeName } from '../util/prototypeNames.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * The rule-pack file format. Everything under `rules/` is plain JSON checked against these schemas
@@ -260,6 +261,7 @@ export type RuleData = z.infer<typeof RuleSchema>;
 
 export const RuleFileSchema = z
   .object({
+    ...schemaKey,
     /** The provision(s) this file encodes, for readers; each rule carries its own citations. */
     provisions: z.array(CitationId).optional(),
     rules: z.array(z.unknown()),
@@ -268,6 +270,7 @@ export const RuleFileSchema = z
 
 export const PackManifestSchema = z
   .object({
+    ...schemaKey,
     id: VocabularyId,
     title: Bilingual,
     /**
@@ -302,6 +305,7 @@ const ParameterValue = z
 
 export const ParametersFileSchema = z
   .object({
+    ...schemaKey,
     parameters: z.record(
       z
         .string()

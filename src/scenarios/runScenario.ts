@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Assessment } from '../assessment/types.js';
-import type { Organ } from '../case/organ.js';
+import { directoryFileOrgans, type Organ } from '../case/organ.js';
 import { CaseValidationError } from '../errors/CaseValidationError.js';
 import { formatPath } from '../errors/CaseValidationError.js';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
@@ -49,7 +49,7 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
     let directory: readonly Organ[] = [];
     if (typeof scenario.directory === 'string') {
       const path = resolve(dirname(file), scenario.directory);
-      if (!directories.has(path)) directories.set(path, JSON.parse(readFileSync(path, 'utf8')) as Organ[]);
+      if (!directories.has(path)) directories.set(path, directoryFileOrgans(JSON.parse(readFileSync(path, 'utf8'))) as Organ[]);
       directory = directories.get(path)!;
     } else if (scenario.directory) directory = scenario.directory;
     return { file, index, scenario, directory };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Organ } from '../case/organ.js';
+import { schemaKey } from '../util/schemaKey.js';
 
 /**
  * A scenario: a case, an evaluation date and the outcomes the law requires, worked out by hand. It
@@ -42,6 +43,7 @@ export type Expectations = z.infer<typeof Expectations>;
 
 export const ScenarioSchema = z
   .object({
+    ...schemaKey,
     title: z.string().min(1),
     /** How the expectation follows from the law: the hand-worked reasoning, with article references. */
     law: z.string().min(1),
@@ -63,4 +65,4 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** A scenario file holds one scenario or `{ "scenarios": [...] }`. */
-export const ScenarioFileSchema = z.union([ScenarioSchema, z.object({ scenarios: z.array(ScenarioSchema).min(1) }).strict()]);
+export const ScenarioFileSchema = z.union([ScenarioSchema, z.object({ ...schemaKey, scenarios: z.array(ScenarioSchema).min(1) }).strict()]);

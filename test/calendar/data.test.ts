@@ -78,9 +78,9 @@ describe('rules/calendar/cn', () => {
     }
   });
 
-  it('notes only through the `note` field', () => {
+  it('notes only through the `note` field (besides "$schema", for editors)', () => {
     for (const data of years) {
-      expect(Object.keys(data).every((k) => ['year', 'source', 'note', 'holidays', 'makeUpWorkingDays', 'amendments'].includes(k))).toBe(true);
+      expect(Object.keys(data).every((k) => ['$schema', 'year', 'source', 'note', 'holidays', 'makeUpWorkingDays', 'amendments'].includes(k))).toBe(true);
     }
   });
 });

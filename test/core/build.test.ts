@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,9 +9,13 @@ import { createEvaluator } from '../../src/evaluate/createEvaluator.js';
 
 /**
  * Issue 2, criterion 1: the build gives a package a consumer can `import` and `require`, with
- * declarations for both. The test builds with the project's own tsup config into a temporary folder
- * inside the repository (the built code finds `rules/` by walking up to the package root), then loads
- * the output from separate node processes, as a consumer would. Runs once (first vitest project).
+ * declarations for both. Issue 12 §3: the package npm packs works where it is installed. The test
+ * stages the package in a temporary folder (package.json and the files it publishes), builds into its
+ * dist/ once with the project's own tsup config (the built code finds `rules/` by walking up to the
+ * staged package root; its dependencies are the repository's), and loads the output from separate node processes, as a consumer would; then it
+ * packs the staged package (`npm pack`, scripts skipped: dist/ is built), installs the tarball into a
+ * copy of examples/policy-tests (from npm's cache where it can) and runs that project's own tests.
+ * Runs once (first vitest project).
  */
 const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
 const run = promisify(execFile);
@@ -42,13 +47,21 @@ function distPaths(value: unknown, out: string[] = []): string[] {
 }
 
 describe.runIf(once)('the built package', () => {
+  let work = '';
+  let staged = '';
   let out = '';
   beforeAll(async () => {
-    out = mkdtempSync(join(root, '.tmp-build-'));
+    work = mkdtempSync(join(tmpdir(), 'petition-rules-build-'));
+    staged = join(work, 'package');
+    out = join(staged, 'dist');
+    cpSync(join(root, 'package.json'), join(staged, 'package.json'));
+    for (const entry of pkg.files as string[]) if (entry !== 'dist') cpSync(join(root, entry), join(staged, entry), { recursive: true });
+    // The staged package's dependencies are the repository's (npm pack leaves node_modules out).
+    symlinkSync(join(root, 'node_modules'), join(staged, 'node_modules'), 'dir');
     await run(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--out-dir', out], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   }, 180_000);
   afterAll(() => {
-    if (out) rmSync(out, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('holds every file package.json points to, declarations for ESM and CommonJS included', () => {
@@ -70,6 +83,38 @@ describe.runIf(once)('the built package', () => {
     }
     expect(JSON.parse(cjs.stdout).assessment.guidance.map((g: { id: string }) => g.id)).toEqual(['elect-representatives']);
   });
+
+  it('prepares its dist/ when packed, and ships the licence and the changelog', () => {
+    expect((pkg.scripts as Record<string, string>).prepack).toBe('npm run build');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'rules', 'schemas', 'README.md', 'LICENSE', 'CHANGELOG.md']));
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} petition-rules contributors\n/);
+    expect(pkg.license).toBe('MIT');
+  });
+
+  it('publishes the testing kit for import only, as vitest is, and builds no CommonJS file for it', () => {
+    expect((pkg.exports as Record<string, unknown>)['./testing']).toEqual({ import: { types: './dist/testing.d.ts', default: './dist/testing.js' } });
+    expect(readdirSync(out).filter((f) => /^testing\.(c|d\.c)/.test(f))).toEqual([]);
+  });
+
+  it('installs from its tarball into the policy-tests example, whose own tests pass', async () => {
+    const npm = (args: string[], cwd: string) => run('npm', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    await npm(['pack', '--ignore-scripts', '--pack-destination', work], staged);
+    const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    const project = join(work, 'policy-tests');
+    cpSync(join(root, 'examples', 'policy-tests'), project, { recursive: true });
+    await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
+    const installed = join(project, 'node_modules', 'petition-rules');
+    expect(readdirSync(installed).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json', 'rules', 'schemas']);
+    // From the installed tarball: the library can be required, the ESM-only testing kit offers no require entry.
+    const required = await run(process.execPath, ['-e', "process.stdout.write(typeof require('petition-rules').createEvaluator)"], { cwd: project });
+    expect(required.stdout).toBe('function');
+    await expect(run(process.execPath, ['-e', "require('petition-rules/testing')"], { cwd: project })).rejects.toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+    const { stdout } = await run(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter', 'json'], { cwd: project, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const report = JSON.parse(stdout) as { success: boolean; numTotalTests: number; numPassedTests: number };
+    expect(report.success).toBe(true);
+    expect(report.numTotalTests).toBeGreaterThanOrEqual(3);
+    expect(report.numPassedTests).toBe(report.numTotalTests);
+  }, 180_000);
 
   it('runs the audit command on worker threads, its worker file next to the command', async () => {
     expect(existsSync(join(out, 'auditWorker.js'))).toBe(true);

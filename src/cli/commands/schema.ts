@@ -4,15 +4,16 @@ import { write, type CliIo } from '../io.js';
 import { parse } from '../options.js';
 
 /**
- * `petition-rules schema [case|directory|pack|parameters|rules|provisions|scenario] [--list]`
+ * `petition-rules schema [case|directory|pack|parameters|rules|provisions|calendar|scenario|…] [--list]`
  *
- * Prints the JSON Schema of the case input (the default) or of one of the rule-pack file formats, so
+ * Prints the JSON Schema of the case input (the default) or of one of the other file formats, so
  * systems in other languages can validate what they send and pack authors can check their files.
  */
 export async function schemaCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(args, { list: { type: 'boolean' } });
   if (values.list) {
-    await write(io.stdout, `${schemaNames.map((n) => `${n.padEnd(11)} ${publishedSchemas[n].title}`).join('\n')}\n`);
+    const width = Math.max(...schemaNames.map((n) => n.length)) + 1;
+    await write(io.stdout, `${schemaNames.map((n) => `${n.padEnd(width)} ${publishedSchemas[n].title}`).join('\n')}\n`);
     return EXIT.ok;
   }
   if (positionals.length > 1) throw new UsageError('schema takes at most one schema name', 'schema 最多接受一个模式名称');
