@@ -152,7 +152,7 @@ describe.runIf(once)('the built package', () => {
     const node = `m.createEvaluator({ packs: [${packs}], jurisdiction: 'shandong' }); process.stdout.write(JSON.stringify(m.createEvaluator({ packs: [${packs}] }).packs.map((p) => p.manifest.id)))`;
     const cjs = await run(process.execPath, ['-e', `const m = require(${JSON.stringify(join(out, 'node.cjs'))}); ${node}`], { cwd: out });
     const esm = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'node.js')).href)}); ${node}`], { cwd: out });
-    for (const child of [cjs, esm]) expect(JSON.parse(child.stdout)).toEqual(['op2007', 'xf2005', 'xfgz2022', 'zhejiang-2016', 'shandong-2015']);
+    for (const child of [cjs, esm]) expect(JSON.parse(child.stdout)).toEqual(['beijing-2006', 'op2007', 'shanghai-2012', 'xf2005', 'xfgz2022', 'zhejiang-2016', 'shandong-2015']);
     const core = await run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'index.js')).href)}); try { m.createEvaluator({ packs: [${packs}] }) } catch (e) { process.stdout.write(e.message) }`], { cwd: out });
     expect(core.stdout).toMatch(/petition-rules\/node/);
   });
