@@ -39,3 +39,16 @@ export { explain } from './explain/explain.js';
 export type { ExplainOptions } from './explain/explain.js';
 export { vocabulary as explainVocabulary, label as vocabularyLabel } from './explain/vocabulary.js';
 export type { Term, VocabularyKind } from './explain/vocabulary.js';
+
+// Every type the functions above take or return, so a caller (and the API reference) can name it.
+export type { ValidateCaseOptions, ValidatedCase } from './case/validateCase.js';
+export type { LeafCondition } from './rules/schema.js';
+export type { AssessOptions } from './evaluate/assess.js';
+export { PolicySchema } from './policy/policy.js';
+export type { CalendarAmendment } from './calendar/types.js';
+export { CalendarYearSchema } from './calendar/schema.js';
+export { HolidayMeasuresSchema, FestivalsSchema } from './calendar/projection.js';
+export type { Projection, HolidayMeasures, Festivals } from './calendar/projection.js';
+export type { DayCount } from './time/period.js';
+export type { StagedRule } from './engine/ruleset.js';
+export type { Status, StatusInput } from './time/status.js';

@@ -5,14 +5,11 @@ import { superiorCycles } from '../directory/directory.js';
 import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
 import { lowerHandlingChecks } from './lowerHandling.js';
+import type { Bilingual } from '../text/bilingual.js';
 
 export type Lang = 'en' | 'zh';
 
-/** A message in both languages; the caller's `lang` picks one. */
-export interface Bilingual {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { Bilingual } from '../text/bilingual.js';
 
 export interface ValidateCaseOptions {
   /** The evaluation date; events after it are an error (the future is not a fact yet). */

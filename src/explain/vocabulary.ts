@@ -243,7 +243,7 @@ const field: Record<string, Term> = {
   no: { en: 'no', zh: '否' },
 };
 
-/** Every table, by kind. Read-only: callers look terms up with {@link term} or {@link label}. */
+/** Every table, by kind. Read-only: callers look labels up with {@link label}. */
 export const vocabulary: Readonly<Record<VocabularyKind, Readonly<Record<string, Term>>>> = {
   role,
   obligation,

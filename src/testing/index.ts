@@ -17,7 +17,7 @@ declare module 'vitest' {
 }
 
 export { petitionMatchers } from './matchers.js';
-export type { PetitionMatchers, ObligationExpectation, FindingExpectation, EscalationExpectation, OrganExpectation } from './matchers.js';
+export type { PetitionMatchers, ObligationExpectation, FindingExpectation, EscalationExpectation, OrganExpectation, MatcherContext, MatcherResult } from './matchers.js';
 export { defineScenarioTests } from './defineScenarioTests.js';
 export type { ScenarioTestOptions } from './defineScenarioTests.js';
 export { formatScenarioResult } from './report.js';
