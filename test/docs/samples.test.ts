@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_LANGS, documentationPages, fencedBlocks, matchPrinted, type FencedBlock } from './samples.js';
+
+/**
+ * Every code sample of the README and the guides runs, and prints what the page says it prints (the
+ * markers are described in samples.ts). The samples run in a scratch folder laid out like the
+ * repository root (its folders linked in), so a sample's files never land in the repository: all
+ * `ts` samples in one tsx process, one after the other; each `sh` sample in a shell; each vitest
+ * sample in a copy of its example project. Once per run (the UTC project): the samples' own output
+ * does not depend on the time zone, which the rest of the suite checks.
+ */
+const root = join(import.meta.dirname, '../..');
+const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
+const run = promisify(execFile);
+const LINKED = ['examples', 'rules', 'schemas', 'scripts', 'src', 'node_modules', 'package.json', 'tsconfig.json'];
+const SEPARATOR = '\u0000sample ';
+
+const blocks = documentationPages(root).flatMap((page) => fencedBlocks(root, page));
+const where = (b: FencedBlock) => `${b.page}:${b.line}`;
+
+interface Sample {
+  readonly block: FencedBlock;
+  readonly expected?: FencedBlock;
+}
+const samples: Sample[] = [];
+for (const b of blocks) {
+  if (b.marker?.kind === 'run' || b.marker?.kind === 'vitest') samples.push({ block: b });
+  if (b.marker?.kind === 'prints') {
+    const last = samples.at(-1);
+    if (last && last.block.page === b.page && !last.expected) samples[samples.length - 1] = { ...last, expected: b };
+  }
+}
+
+describe('the samples of the README and the guides', () => {
+  it('are each marked: run, vitest, prints or not run (with the reason)', () => {
+    const unmarked = blocks.filter((b) => b.badMarker || (CODE_LANGS.has(b.lang) && !b.marker)).map((b) => `${where(b)} ${b.badMarker ?? `\`\`\`${b.lang}`}`);
+    expect(unmarked).toEqual([]);
+    const orphans = blocks.filter((b) => b.marker?.kind === 'prints' && !samples.some((s) => s.expected === b)).map(where);
+    expect(orphans, '"prints" blocks that follow no run sample on their page').toEqual([]);
+    for (const s of samples) expect(s.block.marker?.kind === 'vitest' || ['ts', 'sh'].includes(s.block.lang), `${where(s.block)}: only ts and sh samples run`).toBe(true);
+    expect(samples.length).toBeGreaterThan(0);
+  });
+
+  describe.runIf(once)('run', () => {
+    let scratch: string;
+    const printed = new Map<Sample, string>();
+
+    beforeAll(async () => {
+      scratch = mkdtempSync(join(tmpdir(), 'petition-rules-samples-'));
+      for (const name of LINKED) symlinkSync(join(root, name), join(scratch, name));
+
+      const ts = samples.filter((s) => s.block.marker?.kind === 'run' && s.block.lang === 'ts');
+      ts.forEach((s, i) => writeFileSync(join(scratch, `sample-${i}.ts`), s.block.body));
+      writeFileSync(
+        join(scratch, 'run-samples.mjs'),
+        `for (const i of ${JSON.stringify(ts.map((_, i) => i))}) {\n` +
+          `  process.stdout.write(${JSON.stringify(SEPARATOR)} + i + '\\n');\n` +
+          `  try { await import('./sample-' + i + '.ts'); } catch (e) { process.stdout.write('sample failed: ' + (e?.stack ?? e) + '\\n'); process.exitCode = 1; }\n` +
+          `}\n`,
+      );
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'run-samples.mjs'], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => e);
+      for (const part of stdout.split(SEPARATOR).slice(1)) {
+        const nl = part.indexOf('\n');
+        printed.set(ts[Number(part.slice(0, nl))]!, part.slice(nl + 1));
+      }
+
+      for (const s of samples.filter((s) => s.block.lang === 'sh')) {
+        const result = await run('sh', ['-e', '-c', s.block.body], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string; stderr: string; code: number }) => ({
+          stdout: `${e.stdout}sample failed (exit ${e.code}): ${e.stderr}`,
+        }));
+        printed.set(s, result.stdout);
+      }
+
+      for (const [i, s] of samples.filter((s) => s.block.marker?.kind === 'vitest').entries()) {
+        const beside = (s.block.marker as { beside: string }).beside;
+        const project = join(scratch, `project-${i}`);
+        cpSync(join(root, beside), project, { recursive: true, filter: (from) => !/[/\\](test|node_modules)$/.test(from) && !from.endsWith('vitest.config.ts') });
+        mkdirSync(join(project, 'test'));
+        writeFileSync(join(project, 'test/sample.test.ts'), s.block.body);
+        writeFileSync(
+          join(project, 'vitest.config.mjs'),
+          `export default { resolve: { alias: [\n` +
+            `  { find: /^petition-rules\\/testing$/, replacement: ${JSON.stringify(join(root, 'src/testing/index.ts'))} },\n` +
+            `  { find: /^petition-rules$/, replacement: ${JSON.stringify(join(root, 'src/index.ts'))} },\n` +
+            `] }, test: { include: ['test/**/*.test.ts'] } };\n`,
+        );
+        const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+        const result = await run(process.execPath, [vitest, 'run', '--config', 'vitest.config.mjs'], { cwd: project, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } })
+          .then(() => '')
+          .catch((e: { stdout: string; stderr: string }) => `sample failed: ${e.stdout}${e.stderr}`);
+        printed.set(s, result);
+      }
+    }, 300_000);
+
+    afterAll(() => {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it.each(samples.map((s) => [where(s.block), s] as const))('%s', (_, s) => {
+      const out = printed.get(s);
+      expect(out, 'the sample did not run').toBeDefined();
+      expect(out).not.toMatch(/^sample failed/m);
+      if (!s.expected) return;
+      const result = matchPrinted(s.expected.body, out!);
+      const shown = s.expected.body.split('\n');
+      if (!result.ok) expect.fail(`${where(s.expected)}: the page shows\n  ${shown[result.at]}\nwhere the sample prints:\n${out}`);
+    });
+  });
+});
