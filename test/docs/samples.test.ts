@@ -9,7 +9,7 @@ import { CODE_LANGS, documentationPages, fencedBlocks, matchPrinted, type Fenced
 /**
  * Every code sample of the README and the guides runs, and prints what the page says it prints (the
  * markers are described in samples.ts). The samples run in a scratch folder laid out like the
- * repository root (its folders linked in), so a sample's files never land in the repository: all
+ * repository root (its folders copied in), so a sample's files never land in the repository: all
  * `ts` samples in one tsx process, one after the other; each `sh` sample in a shell; each vitest
  * sample in a copy of its example project. Once per run (the UTC project): the samples' own output
  * does not depend on the time zone, which the rest of the suite checks.
@@ -17,7 +17,8 @@ import { CODE_LANGS, documentationPages, fencedBlocks, matchPrinted, type Fenced
 const root = join(import.meta.dirname, '../..');
 const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
 const run = promisify(execFile);
-const LINKED = ['examples', 'rules', 'schemas', 'scripts', 'src', 'node_modules', 'package.json', 'tsconfig.json'];
+/** Copied into the scratch folder (a few MB; a link would make every "is this the main module" check fail). */
+const COPIED = ['examples', 'rules', 'schemas', 'scripts', 'src', 'package.json', 'tsconfig.json'];
 const SEPARATOR = '\u0000sample ';
 
 const blocks = documentationPages(root).flatMap((page) => fencedBlocks(root, page));
@@ -25,14 +26,14 @@ const where = (b: FencedBlock) => `${b.page}:${b.line}`;
 
 interface Sample {
   readonly block: FencedBlock;
-  readonly expected?: FencedBlock;
+  readonly expected: { stdout?: FencedBlock; stderr?: FencedBlock };
 }
 const samples: Sample[] = [];
 for (const b of blocks) {
-  if (b.marker?.kind === 'run' || b.marker?.kind === 'vitest') samples.push({ block: b });
+  if (b.marker?.kind === 'run' || b.marker?.kind === 'vitest') samples.push({ block: b, expected: {} });
   if (b.marker?.kind === 'prints') {
     const last = samples.at(-1);
-    if (last && last.block.page === b.page && !last.expected) samples[samples.length - 1] = { ...last, expected: b };
+    if (last && last.block.page === b.page && !last.expected[b.marker.stream]) last.expected[b.marker.stream] = b;
   }
 }
 
@@ -40,7 +41,7 @@ describe('the samples of the README and the guides', () => {
   it('are each marked: run, vitest, prints or not run (with the reason)', () => {
     const unmarked = blocks.filter((b) => b.badMarker || (CODE_LANGS.has(b.lang) && !b.marker)).map((b) => `${where(b)} ${b.badMarker ?? `\`\`\`${b.lang}`}`);
     expect(unmarked).toEqual([]);
-    const orphans = blocks.filter((b) => b.marker?.kind === 'prints' && !samples.some((s) => s.expected === b)).map(where);
+    const orphans = blocks.filter((b) => b.marker?.kind === 'prints' && !samples.some((s) => s.expected.stdout === b || s.expected.stderr === b)).map(where);
     expect(orphans, '"prints" blocks that follow no run sample on their page').toEqual([]);
     for (const s of samples) expect(s.block.marker?.kind === 'vitest' || ['ts', 'sh'].includes(s.block.lang), `${where(s.block)}: only ts and sh samples run`).toBe(true);
     expect(samples.length).toBeGreaterThan(0);
@@ -48,11 +49,12 @@ describe('the samples of the README and the guides', () => {
 
   describe.runIf(once)('run', () => {
     let scratch: string;
-    const printed = new Map<Sample, string>();
+    const printed = new Map<Sample, { stdout: string; stderr?: string }>();
 
     beforeAll(async () => {
       scratch = mkdtempSync(join(tmpdir(), 'petition-rules-samples-'));
-      for (const name of LINKED) symlinkSync(join(root, name), join(scratch, name));
+      for (const name of COPIED) cpSync(join(root, name), join(scratch, name), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
 
       const ts = samples.filter((s) => s.block.marker?.kind === 'run' && s.block.lang === 'ts');
       ts.forEach((s, i) => writeFileSync(join(scratch, `sample-${i}.ts`), s.block.body));
@@ -66,14 +68,15 @@ describe('the samples of the README and the guides', () => {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', 'run-samples.mjs'], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => e);
       for (const part of stdout.split(SEPARATOR).slice(1)) {
         const nl = part.indexOf('\n');
-        printed.set(ts[Number(part.slice(0, nl))]!, part.slice(nl + 1));
+        printed.set(ts[Number(part.slice(0, nl))]!, { stdout: part.slice(nl + 1) });
       }
 
       for (const s of samples.filter((s) => s.block.lang === 'sh')) {
         const result = await run('sh', ['-e', '-c', s.block.body], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string; stderr: string; code: number }) => ({
           stdout: `${e.stdout}sample failed (exit ${e.code}): ${e.stderr}`,
+          stderr: e.stderr,
         }));
-        printed.set(s, result.stdout);
+        printed.set(s, result);
       }
 
       for (const [i, s] of samples.filter((s) => s.block.marker?.kind === 'vitest').entries()) {
@@ -93,7 +96,7 @@ describe('the samples of the README and the guides', () => {
         const result = await run(process.execPath, [vitest, 'run', '--config', 'vitest.config.mjs'], { cwd: project, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } })
           .then(() => '')
           .catch((e: { stdout: string; stderr: string }) => `sample failed: ${e.stdout}${e.stderr}`);
-        printed.set(s, result);
+        printed.set(s, { stdout: result });
       }
     }, 300_000);
 
@@ -104,11 +107,13 @@ describe('the samples of the README and the guides', () => {
     it.each(samples.map((s) => [where(s.block), s] as const))('%s', (_, s) => {
       const out = printed.get(s);
       expect(out, 'the sample did not run').toBeDefined();
-      expect(out).not.toMatch(/^sample failed/m);
-      if (!s.expected) return;
-      const result = matchPrinted(s.expected.body, out!);
-      const shown = s.expected.body.split('\n');
-      if (!result.ok) expect.fail(`${where(s.expected)}: the page shows\n  ${shown[result.at]}\nwhere the sample prints:\n${out}`);
+      expect(out!.stdout).not.toMatch(/^sample failed/m);
+      for (const stream of ['stdout', 'stderr'] as const) {
+        const expected = s.expected[stream];
+        if (!expected) continue;
+        const result = matchPrinted(expected.body, out![stream] ?? '');
+        if (!result.ok) expect.fail(`${where(expected)}: the page shows\n  ${expected.body.split('\n')[result.at]}\nwhere the sample prints on ${stream}:\n${out![stream]}`);
+      }
     });
   });
 });

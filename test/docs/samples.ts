@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
  * - `<!-- sample: prints -->` — the block is what the run sample before it prints on stdout: exactly,
  *   unless it leaves text out with `…` (a line that is only `…` stands for any lines, a line ending in
  *   `…` for any rest of its line; the lines between must follow each other as printed);
+ *   `<!-- sample: prints on stderr -->` the same for what an `sh` sample writes on stderr;
  * - `<!-- sample: not run — why -->` — a block that is not run, and why (a command that installs, the
  *   whole suite, a bench that takes minutes).
  * Every `ts`, `sh` and `console` block must carry one of them, so no sample goes unchecked by accident.
@@ -22,7 +23,7 @@ import { join, relative } from 'node:path';
 export type SampleMarker =
   | { readonly kind: 'run' }
   | { readonly kind: 'vitest'; readonly beside: string }
-  | { readonly kind: 'prints' }
+  | { readonly kind: 'prints'; readonly stream: 'stdout' | 'stderr' }
   | { readonly kind: 'not-run'; readonly why: string };
 
 export interface FencedBlock {
@@ -53,7 +54,8 @@ export function documentationPages(root: string): string[] {
 
 function parseMarker(text: string): SampleMarker | undefined {
   if (text === 'run') return { kind: 'run' };
-  if (text === 'prints') return { kind: 'prints' };
+  if (text === 'prints') return { kind: 'prints', stream: 'stdout' };
+  if (text === 'prints on stderr') return { kind: 'prints', stream: 'stderr' };
   const beside = /^vitest beside (\S+)$/.exec(text);
   if (beside) return { kind: 'vitest', beside: beside[1]! };
   const notRun = /^not run — (.+)$/.exec(text);
