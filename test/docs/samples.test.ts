@@ -20,6 +20,8 @@ const run = promisify(execFile);
 /** Copied into the scratch folder (a few MB; a link would make every "is this the main module" check fail). */
 const COPIED = ['examples', 'rules', 'schemas', 'scripts', 'src', 'package.json', 'tsconfig.json'];
 const SEPARATOR = '\u0000sample ';
+/** The samples run as a user would run them: without this test run's vitest settings. */
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS'));
 
 const blocks = documentationPages(root).flatMap((page) => fencedBlocks(root, page));
 const where = (b: FencedBlock) => `${b.page}:${b.line}`;
@@ -36,6 +38,21 @@ for (const b of blocks) {
     if (last && last.block.page === b.page && !last.expected[b.marker.stream]) last.expected[b.marker.stream] = b;
   }
 }
+
+describe('matchPrinted', () => {
+  const printed = 'a\nb\nc: 1, 2\nd\n';
+  it('without `…` the output must be exactly the block (trailing blank space aside)', () => {
+    expect(matchPrinted('a\nb\nc: 1, 2\nd', printed)).toEqual({ ok: true });
+    expect(matchPrinted('a\nb\nc: 1, 2', printed)).toEqual({ ok: false, at: 2 });
+  });
+  it('a line `…` stands for any lines, a line ending in `…` for the rest of its line; the lines between follow each other', () => {
+    expect(matchPrinted('a\n…\nd', printed)).toEqual({ ok: true });
+    expect(matchPrinted('…\nc: 1, …\n…', printed)).toEqual({ ok: true });
+    expect(matchPrinted('a\n…\nc: 1, 3\n…', printed).ok).toBe(false);
+    expect(matchPrinted('a\nc: 1, 2\n…', printed).ok).toBe(false);
+    expect(matchPrinted('…\nb\nd', printed).ok).toBe(false);
+  });
+});
 
 describe('the samples of the README and the guides', () => {
   it('are each marked: run, vitest, prints or not run (with the reason)', () => {
@@ -56,6 +73,12 @@ describe('the samples of the README and the guides', () => {
       for (const name of COPIED) cpSync(join(root, name), join(scratch, name), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
 
+      // The three kinds run side by side: on a busy machine the run takes as long as its slowest part.
+      await Promise.all([runTs(), ...samples.filter((s) => s.block.lang === 'sh').map(runSh), ...samples.filter((s) => s.block.marker?.kind === 'vitest').map(runVitest)]);
+    }, 300_000);
+
+    /** All ts samples in one tsx process, one after the other, their output cut apart by a separator line. */
+    async function runTs(): Promise<void> {
       const ts = samples.filter((s) => s.block.marker?.kind === 'run' && s.block.lang === 'ts');
       ts.forEach((s, i) => writeFileSync(join(scratch, `sample-${i}.ts`), s.block.body));
       writeFileSync(
@@ -65,40 +88,42 @@ describe('the samples of the README and the guides', () => {
           `  try { await import('./sample-' + i + '.ts'); } catch (e) { process.stdout.write('sample failed: ' + (e?.stack ?? e) + '\\n'); process.exitCode = 1; }\n` +
           `}\n`,
       );
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'run-samples.mjs'], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => e);
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'run-samples.mjs'], { cwd: scratch, env: childEnv, maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => e);
       for (const part of stdout.split(SEPARATOR).slice(1)) {
         const nl = part.indexOf('\n');
         printed.set(ts[Number(part.slice(0, nl))]!, { stdout: part.slice(nl + 1) });
       }
+    }
 
-      for (const s of samples.filter((s) => s.block.lang === 'sh')) {
-        const result = await run('sh', ['-e', '-c', s.block.body], { cwd: scratch, maxBuffer: 64 << 20 }).catch((e: { stdout: string; stderr: string; code: number }) => ({
-          stdout: `${e.stdout}sample failed (exit ${e.code}): ${e.stderr}`,
-          stderr: e.stderr,
-        }));
-        printed.set(s, result);
-      }
+    /** An sh sample, with `sh -e`: a failing command fails the sample. */
+    async function runSh(s: Sample): Promise<void> {
+      const result = await run('sh', ['-e', '-c', s.block.body], { cwd: scratch, env: childEnv, maxBuffer: 64 << 20 }).catch((e: { stdout: string; stderr: string; code: number }) => ({
+        stdout: `${e.stdout}sample failed (exit ${e.code}): ${e.stderr}`,
+        stderr: e.stderr,
+      }));
+      printed.set(s, result);
+    }
 
-      for (const [i, s] of samples.filter((s) => s.block.marker?.kind === 'vitest').entries()) {
-        const beside = (s.block.marker as { beside: string }).beside;
-        const project = join(scratch, `project-${i}`);
-        cpSync(join(root, beside), project, { recursive: true, filter: (from) => !/[/\\](test|node_modules)$/.test(from) && !from.endsWith('vitest.config.ts') });
-        mkdirSync(join(project, 'test'));
-        writeFileSync(join(project, 'test/sample.test.ts'), s.block.body);
-        writeFileSync(
-          join(project, 'vitest.config.mjs'),
-          `export default { resolve: { alias: [\n` +
-            `  { find: /^petition-rules\\/testing$/, replacement: ${JSON.stringify(join(root, 'src/testing/index.ts'))} },\n` +
-            `  { find: /^petition-rules$/, replacement: ${JSON.stringify(join(root, 'src/index.ts'))} },\n` +
-            `] }, test: { include: ['test/**/*.test.ts'] } };\n`,
-        );
-        const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-        const result = await run(process.execPath, [vitest, 'run', '--config', 'vitest.config.mjs'], { cwd: project, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } })
-          .then(() => '')
-          .catch((e: { stdout: string; stderr: string }) => `sample failed: ${e.stdout}${e.stderr}`);
-        printed.set(s, { stdout: result });
-      }
-    }, 300_000);
+    /** A vitest sample, as test/sample.test.ts in a copy of its example project (its data, not its own tests). */
+    async function runVitest(s: Sample, i: number): Promise<void> {
+      const beside = (s.block.marker as { beside: string }).beside;
+      const project = join(scratch, `project-${i}`);
+      cpSync(join(root, beside), project, { recursive: true, filter: (from) => !/[/\\](test|node_modules)$/.test(from) && !from.endsWith('vitest.config.ts') });
+      mkdirSync(join(project, 'test'));
+      writeFileSync(join(project, 'test/sample.test.ts'), s.block.body);
+      writeFileSync(
+        join(project, 'vitest.config.mjs'),
+        `export default { resolve: { alias: [\n` +
+          `  { find: /^petition-rules\\/testing$/, replacement: ${JSON.stringify(join(scratch, 'src/testing/index.ts'))} },\n` +
+          `  { find: /^petition-rules$/, replacement: ${JSON.stringify(join(scratch, 'src/index.ts'))} },\n` +
+          `] }, test: { include: ['test/**/*.test.ts'] } };\n`,
+      );
+      const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+      const result = await run(process.execPath, [vitest, 'run', '--config', 'vitest.config.mjs'], { cwd: project, env: { ...childEnv, NO_COLOR: '1', FORCE_COLOR: '0' } })
+        .then(() => '')
+        .catch((e: { stdout: string; stderr: string }) => `sample failed: ${e.stdout}${e.stderr}`);
+      printed.set(s, { stdout: result });
+    }
 
     afterAll(() => {
       if (scratch) rmSync(scratch, { recursive: true, force: true });

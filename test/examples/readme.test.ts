@@ -30,11 +30,15 @@ describe('README and guides', () => {
     expect(head).toContain('npm install && npx tsx examples/evaluate-one-case.ts\nnpm test');
   });
 
-  it('links every guide, and every relative link of the README and the guides leads to a file', () => {
+  it('links every guide, and every relative link of the README and the guides leads to a file and heading', () => {
     for (const guide of GUIDES) expect(readme).toContain(`](docs/${guide}.md)`);
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+    const anchors = (file: string) => new Set([...page(file).matchAll(/^#+ (.+)$/gm)].map(([, h]) => h!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
     for (const file of ['README.md', ...GUIDES.map((g) => `docs/${g}.md`)]) {
-      for (const [, target] of page(file).matchAll(/\]\(([^)#:\s]+)(?:#[^)]*)?\)/g)) {
-        expect(existsSync(join(root, dirname(file), target!)), `${file} links to ${target}`).toBe(true);
+      for (const [, target, anchor] of page(file).matchAll(/\]\(([^)#:\s]*)(?:#([^)]*))?\)/g)) {
+        const linked = target ? join(dirname(file), target) : file;
+        expect(existsSync(join(root, linked)), `${file} links to ${target}`).toBe(true);
+        if (anchor && linked.endsWith('.md')) expect(anchors(linked).has(anchor), `${file} links to ${linked}#${anchor}`).toBe(true);
       }
     }
   });
