@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarYearSchema, CaseInput, Organ, PackManifestSchema, ParametersFileSchema, RuleSchema } from '../../src/index.js';
 import { CODE_LANGS, documentationPages, fencedBlocks, matchPrinted, type FencedBlock } from './samples.js';
 
 /**
@@ -54,6 +55,9 @@ describe('matchPrinted', () => {
   });
 });
 
+/** The schema of each kind of file a `json` sample may be. */
+const FILE_SCHEMAS = { pack: PackManifestSchema, parameters: ParametersFileSchema, rule: RuleSchema, calendar: CalendarYearSchema, case: CaseInput, organ: Organ } as const;
+
 describe('the samples of the README and the guides', () => {
   it('are each marked: run, vitest, prints or not run (with the reason)', () => {
     const unmarked = blocks.filter((b) => b.badMarker || (CODE_LANGS.has(b.lang) && !b.marker)).map((b) => `${where(b)} ${b.badMarker ?? `\`\`\`${b.lang}`}`);
@@ -62,6 +66,14 @@ describe('the samples of the README and the guides', () => {
     expect(orphans, '"prints" blocks that follow no run sample on their page').toEqual([]);
     for (const s of samples) expect(s.block.marker?.kind === 'vitest' || ['ts', 'sh'].includes(s.block.lang), `${where(s.block)}: only ts and sh samples run`).toBe(true);
     expect(samples.length).toBeGreaterThan(0);
+  });
+
+  const jsonSamples = blocks.filter((b) => b.marker?.kind === 'json');
+  it.each(jsonSamples.map((b) => [`${where(b)} (${(b.marker as { schema: string }).schema})`, b] as const))('%s is a valid file of its kind', (_, b) => {
+    const name = (b.marker as { schema: string }).schema;
+    expect(Object.keys(FILE_SCHEMAS), `${where(b)}: no schema named ${name}`).toContain(name);
+    const result = FILE_SCHEMAS[name as keyof typeof FILE_SCHEMAS].safeParse(JSON.parse(b.body));
+    expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 
   describe.runIf(once)('run', () => {

@@ -16,6 +16,8 @@ import { join, relative } from 'node:path';
  *   unless it leaves text out with `…` (a line that is only `…` stands for any lines, a line ending in
  *   `…` for any rest of its line; the lines between must follow each other as printed);
  *   `<!-- sample: prints on stderr -->` the same for what an `sh` sample writes on stderr;
+ * - `<!-- sample: json NAME -->` — a `json` block is a valid file of that kind (`pack`, `parameters`,
+ *   `rule`, `calendar`, `case`, `organ`), checked by the zod schema the library loads such files with;
  * - `<!-- sample: not run — why -->` — a block that is not run, and why (a command that installs, the
  *   whole suite, a bench that takes minutes).
  * Every `ts`, `sh` and `console` block must carry one of them, so no sample goes unchecked by accident.
@@ -24,7 +26,8 @@ export type SampleMarker =
   | { readonly kind: 'run' }
   | { readonly kind: 'vitest'; readonly beside: string }
   | { readonly kind: 'prints'; readonly stream: 'stdout' | 'stderr' }
-  | { readonly kind: 'not-run'; readonly why: string };
+  | { readonly kind: 'not-run'; readonly why: string }
+  | { readonly kind: 'json'; readonly schema: string };
 
 export interface FencedBlock {
   /** The page, relative to the repository root. */
@@ -58,6 +61,8 @@ function parseMarker(text: string): SampleMarker | undefined {
   if (text === 'prints on stderr') return { kind: 'prints', stream: 'stderr' };
   const beside = /^vitest beside (\S+)$/.exec(text);
   if (beside) return { kind: 'vitest', beside: beside[1]! };
+  const json = /^json (\S+)$/.exec(text);
+  if (json) return { kind: 'json', schema: json[1]! };
   const notRun = /^not run — (.+)$/.exec(text);
   if (notRun) return { kind: 'not-run', why: notRun[1]! };
   return undefined;
