@@ -35,7 +35,7 @@ export interface ValidatedCase {
   readonly directory: ReadonlyMap<string, Organ>;
 }
 
-/** Documented size limits of one case (README, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
+/** Documented size limits of one case (docs/case-input.md, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
 export const MAX_EVENTS = 1000;
 export const MAX_OWN_ORGANS = 1000;
 
