@@ -3,6 +3,8 @@
  *
  * `evaluate(case, { asOf })` answers who is responsible, what is due when, what is late, what must be
  * escalated and who is accountable — each answer with the provisions that require it.
+ *
+ * @module petition-rules
  */
 export { createEvaluator, evaluate } from './evaluate/createEvaluator.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate/createEvaluator.js';

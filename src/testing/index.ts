@@ -5,6 +5,8 @@
  * (`toRequireObligation`, `toFind`, `toName`, `toGuide`, `toEscalate`, `toTakeAction`, `toCite`) and
  * types them on `expect(...)`; `defineScenarioTests(folder)` turns a folder of scenario files into
  * tests. vitest is an optional peer dependency: only this entry point needs it.
+ *
+ * @module petition-rules/testing
  */
 import { expect } from 'vitest';
 import { petitionMatchers, type PetitionMatchers } from './matchers.js';
