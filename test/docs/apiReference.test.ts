@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 
 /**
  * The API reference (`npm run docs:api`, TypeDoc over both entry points) builds without a warning:
- * typedoc.json treats warnings as errors, so a type used by the public API but not exported from
+ * typedoc.config.mjs treats warnings as errors, so a type used by the public API but not exported from
  * `petition-rules` or `petition-rules/testing`, or a `{@link}` to something not exported, fails here.
  * The check converts and validates only (`--emit none`); the script writes the pages to docs/api/.
  * Once per run (the UTC project): the reference does not depend on the time zone.
