@@ -6,6 +6,7 @@
  *
  * This entry does no file-system, path, URL or worker work: the built-in law is bundled data, so it
  * runs in browsers, Web Workers and bundles. Packs read from folders: `petition-rules/node`.
+ * @module petition-rules
  */
 export { createEvaluator, evaluate } from './evaluate/createEvaluator.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate/createEvaluator.js';
@@ -59,3 +60,16 @@ export type { Receipt, ReceiptPack } from './receipt/schema.js';
 export { answerHash } from './receipt/receipt.js';
 export { contentHash } from './receipt/contentHash.js';
 export { canonicalJson } from './receipt/canonicalJson.js';
+
+// Every type the functions above take or return, so a caller (and the API reference) can name it.
+export type { ValidateCaseOptions, ValidatedCase } from './case/validateCase.js';
+export type { LeafCondition } from './rules/schema.js';
+export type { AssessOptions } from './evaluate/assess.js';
+export { PolicySchema } from './policy/policy.js';
+export type { CalendarAmendment } from './calendar/types.js';
+export { CalendarYearSchema } from './calendar/schema.js';
+export { HolidayMeasuresSchema, FestivalsSchema } from './calendar/projection.js';
+export type { Projection, HolidayMeasures, Festivals } from './calendar/projection.js';
+export type { DayCount } from './time/period.js';
+export type { StagedRule } from './engine/ruleset.js';
+export type { Status, StatusInput } from './time/status.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem, type as osType } from 'node:os';
 
-/** The machine a bench ran on, as the README prints it next to the figures. */
+/** The machine a bench ran on, as docs/performance.md prints it next to the figures. */
 export interface Machine {
   readonly cpu: string;
   readonly cores: number;

@@ -83,7 +83,7 @@ export function targets(f: Figures): Target[] {
 }
 
 /**
- * The README's one table: each measurement with its figure, and the target it is judged against with
+ * The one table of docs/performance.md: each measurement with its figure, and the target it is judged against with
  * PASS or MISS (n/a where this run cannot judge it: an evaluator the build lacks, or the peak RSS of a
  * run shorter than a million cases).
  */

@@ -11,7 +11,7 @@
  * 4. the end-to-end audit: `node dist/cli.js audit FILE > /dev/null` on a generated NDJSON file
  *    (200,000 cases by default; `--cases 1000000` for the peak-RSS target), cases/s and peak RSS.
  *
- * It prints one Markdown table (the README's "Performance" table) with each target's PASS or MISS,
+ * It prints one Markdown table (the table of docs/performance.md) with each target's PASS or MISS,
  * and writes every figure with the machine and the date to bench-results.json (not committed). Where
  * the build lacks the compiled evaluator or the CLI lacks `--evaluator`/`--threads`, it runs what there
  * is and says what it could not.

@@ -1,10 +1,7 @@
 import type { IsoDate } from '../dates/isoDate.js';
+import type { Bilingual as Text } from '../text/bilingual.js';
 
-/** A text in English and Chinese. */
-export interface Text {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { Bilingual as Text } from '../text/bilingual.js';
 
 /**
  * A working-day calendar.

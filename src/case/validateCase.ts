@@ -6,14 +6,11 @@ import { superiorCycles } from '../directory/directory.js';
 import { Organ as OrganSchema, type Organ } from './organ.js';
 import { CaseInput, type Case } from './schema.js';
 import { lowerHandlingChecks } from './lowerHandling.js';
+import type { Bilingual } from '../text/bilingual.js';
 
 export type Lang = 'en' | 'zh';
 
-/** A message in both languages; the caller's `lang` picks one. */
-export interface Bilingual {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { Bilingual } from '../text/bilingual.js';
 
 export interface ValidateCaseOptions {
   /** The evaluation date; events after it are an error (the future is not a fact yet). */
@@ -39,7 +36,7 @@ export interface ValidatedCase {
   readonly directory: ReadonlyMap<string, Organ>;
 }
 
-/** Documented size limits of one case (README, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
+/** Documented size limits of one case (docs/case-input.md, "Limits"): far above any real matter, they keep a hostile input from costing minutes. */
 export const MAX_EVENTS = 1000;
 export const MAX_OWN_ORGANS = 1000;
 

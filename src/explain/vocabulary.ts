@@ -3,7 +3,7 @@
  * follow-up actions, findings, guidance, statuses, consequences, policy options) with an English label
  * and the Chinese legal term used in the instruments and in practice.
  *
- * The ids are the public contract (README, Vocabulary); these labels are only how a report reads. An id this
+ * The ids are the public contract (docs/vocabulary.md); these labels are only how a report reads. An id this
  * table does not know is shown as the id itself, so a new rule's outcome is never hidden from a reader.
  * Labels say what a duty is, never how many days it takes: day counts live in the rule packs.
  */
@@ -243,7 +243,7 @@ const field: Record<string, Term> = {
   no: { en: 'no', zh: '否' },
 };
 
-/** Every table, by kind. Read-only: callers look terms up with {@link term} or {@link label}. */
+/** Every table, by kind. Read-only: callers look labels up with {@link label}. */
 export const vocabulary: Readonly<Record<VocabularyKind, Readonly<Record<string, Term>>>> = {
   role,
   obligation,

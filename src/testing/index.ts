@@ -5,6 +5,8 @@
  * (`toRequireObligation`, `toFind`, `toName`, `toGuide`, `toEscalate`, `toTakeAction`, `toCite`) and
  * types them on `expect(...)`; `defineScenarioTests(folder)` turns a folder of scenario files into
  * tests. vitest is an optional peer dependency: only this entry point needs it.
+ *
+ * @module petition-rules/testing
  */
 import { expect } from 'vitest';
 import { petitionMatchers, type PetitionMatchers } from './matchers.js';
@@ -17,7 +19,7 @@ declare module 'vitest' {
 }
 
 export { petitionMatchers } from './matchers.js';
-export type { PetitionMatchers, ObligationExpectation, FindingExpectation, EscalationExpectation, OrganExpectation } from './matchers.js';
+export type { PetitionMatchers, ObligationExpectation, FindingExpectation, EscalationExpectation, OrganExpectation, MatcherContext, MatcherResult } from './matchers.js';
 export { defineScenarioTests } from './defineScenarioTests.js';
 export type { ScenarioTestOptions } from './defineScenarioTests.js';
 export { formatScenarioResult } from './report.js';

@@ -52,10 +52,10 @@ export interface PetitionMatchers<R = unknown> {
   toCite(citation: string): R;
 }
 
-interface MatcherContext {
+export interface MatcherContext {
   readonly isNot: boolean;
 }
-interface MatcherResult {
+export interface MatcherResult {
   pass: boolean;
   message: () => string;
 }

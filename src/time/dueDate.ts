@@ -3,6 +3,7 @@ import { nextWorkingDay } from '../calendar/workingDays.js';
 import { addCalendarDays, compareDates, daysBetween, yearOf, type IsoDate } from '../dates/isoDate.js';
 import type { DayCount } from './period.js';
 import { describeRestDays } from './restDays.js';
+import type { Bilingual as Text } from '../text/bilingual.js';
 
 /**
  * Due-date arithmetic: every time limit of the library is computed here and nowhere else.
@@ -17,10 +18,7 @@ import { describeRestDays } from './restDays.js';
  * both languages, so the output shows how the date was reached.
  */
 
-export interface Text {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { Bilingual as Text } from '../text/bilingual.js';
 
 /** A span of days (inclusive) that is not counted, e.g. a hearing. */
 export interface Pause {
