@@ -17,6 +17,7 @@ export const DUTY_OBLIGATION_IDS = [
   'reply-to-suggestion',
   'draw-up-agreement',
   'feedback-on-accountability-proposal',
+  'report-congress-assigned-result',
 ] as const;
 
 /** The petitioner's request windows. */

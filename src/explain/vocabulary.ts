@@ -67,6 +67,7 @@ const obligation: Record<string, Term> = {
   'notify-petitioner': { en: 'Tell the petitioner in writing', zh: '书面告知信访人' },
   'object-to-transfer': { en: 'Object to a transfer outside its competence, with reasons', zh: '对不属于职权范围的转送提出异议并说明理由' },
   'report-assigned-result': { en: 'Report the result of an assigned matter', zh: '报告交办事项办理结果' },
+  'report-congress-assigned-result': { en: 'Conclude and report on a matter assigned by the people\'s congress petition body', zh: '办结人大常委会信访工作机构交办事项并书面报告' },
   conclude: { en: 'Conclude the handling', zh: '办结信访事项' },
   'review-request-window': { en: 'Petitioner may request review', zh: '信访人请求复查的期间' },
   'review-decision': { en: 'Give the written review opinion', zh: '作出书面复查意见' },
