@@ -46,13 +46,14 @@ export { vocabulary as explainVocabulary, label as vocabularyLabel } from './exp
 export type { Term, VocabularyKind } from './explain/vocabulary.js';
 export { lintPacks, type LintInput } from './lint/lintPacks.js';
 export type { LintFinding, LintFindingKind, LintReport } from './lint/types.js';
+export { LINT_FINDING_KINDS } from './lint/types.js';
 export { timeline, MAX_TIMELINE_DAYS, type TimelineOptions } from './timeline/timeline.js';
 export { timelinePage } from './timeline/page.js';
 export { compare, compareSync } from './compare/compare.js';
 export { compareAssessments, COMPARED_LISTS } from './compare/compareAssessments.js';
 export type { AssessmentComparison, ItemDifference, ComparedList } from './compare/compareAssessments.js';
 export { verifyReceipt } from './receipt/verifyReceipt.js';
-export type { Verification, VerifyOptions } from './receipt/verifyReceipt.js';
+export type { Verification, VerifyOptions, EvaluatorFactory } from './receipt/verifyReceipt.js';
 export { receiptDifferences } from './receipt/receiptDifferences.js';
 export type { ReceiptDifference } from './receipt/receiptDifferences.js';
 export { ReceiptSchema, ReceiptPackSchema } from './receipt/schema.js';

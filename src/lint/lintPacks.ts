@@ -98,7 +98,7 @@ const obligations = (rule: StagedRule) => rule.outcomes.filter((o): o is Extract
 
 /**
  * The static check of rule packs (`petition-rules lint`). Over the conditions' finite fact space (see
- * {@link buildFactSpace}) it reports, each with a witness where one exists:
+ * `buildFactSpace`) it reports, each with a witness where one exists:
  * - a rule that can never fire (its conditions hold for no facts, or it is in force on no date);
  * - a rule whose `dependsOn` names a rule that can never fire;
  * - two rules in force together that give one obligation id different periods or start events, for

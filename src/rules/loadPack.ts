@@ -65,8 +65,8 @@ function parametersOf(value: unknown, manifest: PackManifest, file: string): Par
 
 /**
  * Assembles a pack from data, validating each part as a file of the pack would be: no `__proto__` key
- * and no nesting past the limit ({@link checkPackJson}), then the published file schemas and the
- * pack's own coherence ({@link checkManifest}, {@link checkParameters}, {@link checkProvisions}).
+ * and no nesting past the limit (`checkPackJson`), then the published file schemas and the
+ * pack's own coherence (`checkManifest`, `checkParameters`, `checkProvisions`).
  */
 export function packFromData(data: PackData, source: string): Pack {
   const part = (value: unknown, file: string) => (checkPackJson(value, file), value);
