@@ -10,5 +10,6 @@ export { verifyReceipt } from './verifyReceipt.js';
 export type { EvaluatorOptions } from './createEvaluator.js';
 export { loadPackFromDir, loadPacksFromDir } from './packFolder.js';
 export { builtinRulesDir } from './packageRoot.js';
-export { createScenarioRunner, loadScenarioDir, loadScenarioFile, compare } from '../scenarios/runScenario.js';
+// The scenario comparison is named apart from the core's reform `compare`, which this entry re-exports as it is.
+export { createScenarioRunner, loadScenarioDir, loadScenarioFile, compare as compareWithExpectations } from '../scenarios/runScenario.js';
 export type { LoadedScenario, ScenarioResult, Mismatch } from '../scenarios/runScenario.js';
