@@ -20,4 +20,7 @@ export default {
   excludePrivate: true,
   excludeInternal: true,
   hideGenerator: true,
+  // Source links go to the published repository, whatever clone (or none) the reference is built in.
+  disableGit: true,
+  sourceLinkTemplate: 'https://github.com/petition-rules/petition-rules/blob/main/{path}#L{line}',
 };
