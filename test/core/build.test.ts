@@ -55,7 +55,12 @@ describe.runIf(once)('the built package', () => {
     staged = join(work, 'package');
     out = join(staged, 'dist');
     cpSync(join(root, 'package.json'), join(staged, 'package.json'));
-    for (const entry of pkg.files as string[]) if (entry !== 'dist') cpSync(join(root, entry), join(staged, entry), { recursive: true });
+    // A `files` entry is a path, or a folder's files by extension (`docs/*.md`).
+    const expand = (entry: string) => {
+      const glob = /^(.+)\/\*(\.[a-z]+)$/.exec(entry);
+      return glob ? readdirSync(join(root, glob[1]!)).filter((n) => n.endsWith(glob[2]!)).map((n) => `${glob[1]}/${n}`) : [entry];
+    };
+    for (const entry of (pkg.files as string[]).flatMap(expand)) if (entry !== 'dist') cpSync(join(root, entry), join(staged, entry), { recursive: true });
     // The staged package's dependencies are the repository's (npm pack leaves node_modules out).
     symlinkSync(join(root, 'node_modules'), join(staged, 'node_modules'), 'dir');
     await run(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--out-dir', out], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
@@ -104,7 +109,7 @@ describe.runIf(once)('the built package', () => {
     cpSync(join(root, 'examples', 'policy-tests'), project, { recursive: true });
     await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
     const installed = join(project, 'node_modules', 'petition-rules');
-    expect(readdirSync(installed).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json', 'rules', 'schemas']);
+    expect(readdirSync(installed).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'rules', 'schemas']);
     // From the installed tarball: the library can be required, the ESM-only testing kit offers no require entry.
     const required = await run(process.execPath, ['-e', "process.stdout.write(typeof require('petition-rules').createEvaluator)"], { cwd: project });
     expect(required.stdout).toBe('function');
