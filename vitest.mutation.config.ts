@@ -22,7 +22,6 @@ export default defineConfig({
       'test/scenarios.test.ts',
       'test/core/trace.test.ts',
       'test/core/evaluatorEquality.test.ts',
-      'test/core/rulePacks.test.ts',
       'test/hardening/noHang.test.ts',
       'test/hardening/poisonedMemory.test.ts',
       'test/hardening/mutation*.test.ts',
