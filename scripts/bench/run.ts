@@ -74,7 +74,7 @@ if (compiledEvaluator.kind === 'compiled') {
 const evaluateFigures = { jsonRulesEngine: jre.figures, compiled: compiled?.figures };
 for (const f of [evaluateFigures.jsonRulesEngine, evaluateFigures.compiled]) if (f && f.rejected > 0) note(`${f.evaluator} rejected ${f.rejected} generated cases`);
 
-const scale = await measureScale(lib, directory, [10, 100], options.quick ? 1 : 3, log);
+const scale = await measureScale(lib, directory, [10, 100], options.quick ? 1 : 5, log);
 
 log('floor: JSON.parse + JSON.stringify only, 1 thread and all cores …');
 const plain: Serialiser = { kind: 'JSON.stringify', assessmentsJson: JSON.stringify((compiled ?? jre).assessments) };
@@ -129,7 +129,7 @@ const out = [
   '',
   markdown,
   '',
-  `Scale: \`createEvaluator\` and one \`evaluate\` of examples/cases/land-compensation-visit.json, medians of ${options.quick ? 1 : 3} runs:`,
+  `Scale: \`createEvaluator\` and one \`evaluate\` of examples/cases/land-compensation-visit.json, medians of ${options.quick ? 1 : 5} runs:`,
   '',
   scaleTable(scale.today, scale.rows),
   '',

@@ -12,7 +12,7 @@ type Lib = typeof import('../../src/index.js');
  * item merges them all: the merge was cubic), and at 10× and 100× today's organ count, a directory
  * with a chain of superiors that long (its validation was about n³). Each size is timed for
  * `createEvaluator` (load, validate, compile) and for one `evaluate` of the example case, medians of
- * a few runs, on both evaluators. The rule conditions and the organs are synthetic: only their number
+ * a few runs in wall-clock and in CPU time, on both evaluators. The rule conditions and the organs are synthetic: only their number
  * matters here.
  */
 export interface ScaleRow {
@@ -22,8 +22,12 @@ export interface ScaleRow {
   /** Rules in the evaluator (built-in and synthetic), or organs in the directory. */
   readonly count: number;
   readonly evaluator: 'json-rules-engine' | 'compiled';
+  /** Wall-clock medians. */
   readonly loadMs: number;
   readonly evaluateMs: number;
+  /** CPU-time medians of the process (user + system): steadier than wall clock on a busy machine. */
+  readonly loadCpuMs: number;
+  readonly evaluateCpuMs: number;
 }
 
 /** The example case, and the date it is assessed at in the README's tour. */
@@ -55,22 +59,35 @@ function chainDirectory(directory: readonly Organ[], n: number): { directory: Or
   return { directory: [...directory, ...(chain as Organ[])], handlingOrgan: `bench-chain-${n - 1}` };
 }
 
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
+
 async function time(lib: Lib, kind: ScaleRow['evaluator'], options: { directory: Organ[]; packs?: PackData[] }, input: unknown, runs: number) {
-  const loads: number[] = [];
-  const evaluations: number[] = [];
+  const load: number[] = [];
+  const evaluate: number[] = [];
+  const loadCpu: number[] = [];
+  const evaluateCpu: number[] = [];
   let rules = 0;
   for (let r = 0; r < runs; r++) {
+    let cpu = process.cpuUsage();
     const t0 = performance.now();
     const evaluator = lib.createEvaluator({ ...options, evaluator: kind });
-    loads.push(performance.now() - t0);
+    load.push(performance.now() - t0);
+    loadCpu.push(cpuMs(cpu));
     rules = evaluator.rules.length;
+    cpu = process.cpuUsage();
     const t1 = performance.now();
     if (kind === 'compiled') evaluator.evaluateSync(input, { asOf: AS_OF });
     else await evaluator.evaluate(input, { asOf: AS_OF });
-    evaluations.push(performance.now() - t1);
+    evaluate.push(performance.now() - t1);
+    evaluateCpu.push(cpuMs(cpu));
   }
-  return { loadMs: median(loads), evaluateMs: median(evaluations), rules };
+  return { loadMs: median(load), evaluateMs: median(evaluate), loadCpuMs: median(loadCpu), evaluateCpuMs: median(evaluateCpu), rules };
 }
+
+const pick = ({ loadMs, evaluateMs, loadCpuMs, evaluateCpuMs }: Pick<ScaleRow, 'loadMs' | 'evaluateMs' | 'loadCpuMs' | 'evaluateCpuMs'>) => ({ loadMs, evaluateMs, loadCpuMs, evaluateCpuMs });
 
 /** Times load and evaluate at each factor of today's rule and organ counts, on both evaluators. */
 export async function measureScale(lib: Lib, directory: readonly Organ[], factors: readonly number[], runs: number, log: (line: string) => void): Promise<{ today: { rules: number; organs: number }; rows: ScaleRow[] }> {
@@ -81,7 +98,7 @@ export async function measureScale(lib: Lib, directory: readonly Organ[], factor
     for (const kind of ['json-rules-engine', 'compiled'] as const) {
       log(`scale: ${(factor * today.rules).toLocaleString('en-US')} rules yielding one id, ${kind} …`);
       const t = await time(lib, kind, { directory: [...directory], packs: [oneIdPack(extra)] }, exampleCase, runs);
-      rows.push({ what: 'rules', factor, count: t.rules, evaluator: kind, loadMs: t.loadMs, evaluateMs: t.evaluateMs });
+      rows.push({ what: 'rules', factor, count: t.rules, evaluator: kind, ...pick(t) });
     }
   }
   for (const factor of factors) {
@@ -90,7 +107,7 @@ export async function measureScale(lib: Lib, directory: readonly Organ[], factor
     for (const kind of ['json-rules-engine', 'compiled'] as const) {
       log(`scale: ${chained.length.toLocaleString('en-US')} organs in a superior chain, ${kind} …`);
       const t = await time(lib, kind, { directory: chained }, input, runs);
-      rows.push({ what: 'organs', factor, count: chained.length, evaluator: kind, loadMs: t.loadMs, evaluateMs: t.evaluateMs });
+      rows.push({ what: 'organs', factor, count: chained.length, evaluator: kind, ...pick(t) });
     }
   }
   return { today, rows };
@@ -99,10 +116,10 @@ export async function measureScale(lib: Lib, directory: readonly Organ[], factor
 /** The rows as a Markdown table, for the README's "Performance" section. */
 export function scaleTable(today: { rules: number; organs: number }, rows: readonly ScaleRow[]): string {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US'));
-  const lines = ['| size | evaluator | `createEvaluator` | one `evaluate` |', '|---|---|---|---|'];
+  const lines = ['| size | evaluator | `createEvaluator`: wall · CPU | one `evaluate`: wall · CPU |', '|---|---|---|---|'];
   for (const r of rows) {
     const what = r.what === 'rules' ? `${r.count.toLocaleString('en-US')} rules (${r.factor}× ${today.rules}), one outcome id` : `${r.count.toLocaleString('en-US')} organs (${r.factor}× ${today.organs}), a superior chain`;
-    lines.push(`| ${what} | ${r.evaluator} | ${ms(r.loadMs)} ms | ${ms(r.evaluateMs)} ms |`);
+    lines.push(`| ${what} | ${r.evaluator} | ${ms(r.loadMs)} · ${ms(r.loadCpuMs)} ms | ${ms(r.evaluateMs)} · ${ms(r.evaluateCpuMs)} ms |`);
   }
   return lines.join('\n');
 }
