@@ -148,6 +148,10 @@ describe('operators', () => {
     expect(engineOperatorFunctions.doesNotContain('abc', 'z')).toBe(false);
     expect(engineOperatorFunctions.greaterThan('abc', 1)).toBe(false);
     expect(engineOperatorFunctions.lessThan('5', 6)).toBe(true);
+    // json-rules-engine's numeric check: a fact value that does not read as a number is false, whatever `<` would say.
+    expect(engineOperatorFunctions.lessThan(null, 1)).toBe(false);
+    expect(engineOperatorFunctions.greaterThanInclusive([], 0)).toBe(false);
+    expect(engineOperatorFunctions.lessThanInclusive('', 0)).toBe(false);
   });
 
   it('nonEmpty counts array items and object keys, nothing else', () => {
