@@ -7,6 +7,7 @@ import { builtinOperators, checkOperators, engineOperatorFunctions, strictOperat
 import { resolvePath } from '../../src/engine/pathResolver.js';
 import { isFactReference, leafTrace } from '../../src/engine/traceCondition.js';
 import { describeRestDays, formatSpan } from '../../src/time/restDays.js';
+import { computeDueDate, type DueDateInput } from '../../src/time/dueDate.js';
 import { judgeStatus } from '../../src/time/status.js';
 
 /**
@@ -180,5 +181,83 @@ describe('operators', () => {
     expect(answering({ then: 1 })).toThrow('operator "odd" must return true or false, but returned {"then":1}');
     expect(answering(Promise.resolve(true))).toThrow('operator "odd" must return true or false, but returned a Promise (operators must be synchronous)');
     expect(answering(1)).toThrow('operator "odd" must return true or false, but returned 1');
+  });
+});
+
+describe('due dates: pauses, extensions and their account', () => {
+  const calendar = chinaCalendar();
+  const due = (over: Partial<DueDateInput>) =>
+    computeDueDate({ calendar, start: '2024-03-01', startEvent: { en: 'receipt', zh: '收到' }, period: { days: 30, unit: 'calendar' }, rollover: true, ...over });
+  const hearing = (from: string, until: string) => ({ from, until, what: { en: 'Hearing', zh: '听证' } });
+
+  it('say which pause falls inside the period and how many days it moves the last day (one day, several, none)', () => {
+    // 2024-03-01 + 30 = 2024-03-31 (Sunday); one hearing day inside moves it to Monday 1 April.
+    const one = due({ pauses: [hearing('2024-03-10', '2024-03-10')] });
+    expect(one.computation.map((s) => s.en)).toEqual([
+      '30 calendar days from the receipt on 2024-03-01, the start day not counted: day 30 is 2024-03-31.',
+      'Hearing from 2024-03-10 to 2024-03-10 is not counted.',
+      '1 day not counted: day 30 moves to 2024-04-01.',
+    ]);
+    expect(one.computation.map((s) => s.zh)).toEqual(['自2024-03-01（收到）起30日，起算当日不计入：第30日为2024-03-31。', '听证时间（2024-03-10至2024-03-10）不计入期间。', '不计入1日：第30日顺延为2024-04-01。']);
+    expect(one).toMatchObject({ dueOn: '2024-04-01', pausedDays: 1 });
+    expect('rolledOverFrom' in one).toBe(false);
+    const outside = due({ pauses: [hearing('2024-05-10', '2024-05-12')] });
+    expect(outside.computation[1]).toEqual({ en: 'Hearing from 2024-05-10 to 2024-05-12 is not counted (it falls outside the period).', zh: '听证时间（2024-05-10至2024-05-12）不计入期间（不在期间之内）。' });
+    expect(outside.computation.some((s) => /^\d+ days? not counted:/.test(s.en))).toBe(false);
+    expect(outside).toMatchObject({ dueOn: '2024-04-01', rolledOverFrom: '2024-03-31', pausedDays: 0 });
+  });
+
+  it('skip every pause, listed in any order, before the plain count resumes', () => {
+    // 2 + 3 paused days: day 30 moves from 31 March to 5 April, inside Qingming (4–6 April), carried to Sunday 7 April, a make-up working day.
+    const d = due({ pauses: [hearing('2024-03-20', '2024-03-22'), hearing('2024-03-05', '2024-03-06')] });
+    expect(d).toMatchObject({ dueOn: '2024-04-07', rolledOverFrom: '2024-04-05', pausedDays: 5 });
+    expect(d.computation[3]!.en).toBe('5 days not counted: day 30 moves to 2024-04-05.');
+  });
+
+  it('count working days around overlapping pauses (March 2024 has no holiday)', () => {
+    // 10 working days after Friday 1 March are 4–8 and 11–15 March; a pause 5–8 March (two overlapping
+    // hearings) leaves 4, 11–15 and 18–21 March: day 10 is Thursday 21 March.
+    const d = due({ period: { days: 10, unit: 'working' }, pauses: [hearing('2024-03-06', '2024-03-08'), hearing('2024-03-05', '2024-03-07')] });
+    expect(d).toMatchObject({ dueOn: '2024-03-21', pausedDays: 4 });
+    expect(d.computation[0]!.en).toBe('10 working days from the receipt on 2024-03-01, the start day not counted (working days per the State Council holiday notices, make-up working days included): day 10 is 2024-03-15.');
+    expect(d.computation[0]!.zh).toBe('自2024-03-01（收到）起10个工作日，起算当日不计入（工作日按国务院办公厅节假日安排通知计算，含调休上班日）：第10日为2024-03-15。');
+  });
+
+  it('count extensions in the order approved, up to the most the law allows, and say what is left out', () => {
+    // 60 days from 5 February 2024; the law allows 30 more. Approved 1 March: 45 (30 count, 15 not);
+    // approved 2 March: 5 (none left). 90 days from 5 February is Sunday 5 May, inside the Labour Day
+    // holiday (1–5 May): carried to Monday 6 May.
+    const d = due({ start: '2024-02-05', period: { days: 60, unit: 'calendar' }, maxExtensionDays: 30, extensions: [{ on: '2024-03-02', days: 5, byHead: true }, { on: '2024-03-01', days: 45, byHead: true }] });
+    expect(d.dueOn).toBe('2024-05-06');
+    expect(d.extensions).toEqual([
+      { on: '2024-03-01', days: 45, counted: true, reason: 'in-time', excessDays: 15 },
+      { on: '2024-03-02', days: 5, counted: false, reason: 'beyond-maximum', excessDays: 5 },
+    ]);
+    const en = d.computation.map((s) => s.en).join('\n');
+    expect(en).toContain('Of the extension of 45 calendar days approved on 2024-03-01, only 30 calendar days count: the law allows at most 30 calendar days of extension in all, so the 15 calendar days beyond it are not counted');
+    expect(en).toContain('The extension of 5 calendar days approved on 2024-03-02 goes beyond the most the law allows (30 calendar days in all, already reached)');
+    const zh = d.computation.map((s) => s.zh).join('\n');
+    expect(zh).toContain('法律规定延长合计不得超过30日，超出的15日不予计算');
+    expect(zh).toContain('超出法定最长延长期限（合计30日，已经用尽）');
+    // An extension within the most allowed has no such step.
+    const within = due({ start: '2024-02-05', period: { days: 60, unit: 'calendar' }, maxExtensionDays: 30, extensions: [{ on: '2024-03-01', days: 30, byHead: true }] });
+    expect(within.computation.some((s) => s.en.startsWith('Of the extension'))).toBe(false);
+    expect(within.extensions).toEqual([{ on: '2024-03-01', days: 30, counted: true, reason: 'in-time' }]);
+  });
+
+  it('a period of no days is due the same day, naming the policy that reads it so', () => {
+    const d = due({ period: { days: 0, unit: 'calendar' } });
+    expect(d).toEqual({
+      dueOn: '2024-03-01',
+      originalDueOn: '2024-03-01',
+      pausedDays: 0,
+      extensions: [],
+      computation: [
+        {
+          en: "Due the same day as the receipt (2024-03-01): 'immediately' or 'promptly' without a day count, read as 0 days (policy promptlyDays).",
+          zh: '与收到同日（2024-03-01）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 promptlyDays）。',
+        },
+      ],
+    });
   });
 });
