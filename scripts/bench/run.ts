@@ -9,7 +9,9 @@
  * 3. the parse-and-serialise floor: only `JSON.parse` of each input line and `JSON.stringify` of its
  *    output record, on one thread and on all cores — the floor no audit can beat;
  * 4. the end-to-end audit: `node dist/cli.js audit FILE > /dev/null` on a generated NDJSON file
- *    (200,000 cases by default; `--cases 1000000` for the peak-RSS target), cases/s and peak RSS.
+ *    (200,000 cases by default; `--cases 1000000` for the peak-RSS target), cases/s and peak RSS;
+ * 5. scale: `createEvaluator` and one `evaluate` at 10× and 100× today's rule count (rules yielding
+ *    one outcome id) and organ count (a chain of superiors), on both evaluators (scale.ts).
  *
  * It prints one Markdown table (the table of docs/performance.md) with each target's PASS or MISS,
  * and writes every figure with the machine and the date to bench-results.json (not committed). Where
@@ -28,6 +30,7 @@ import { measureFloor, type Serialiser } from './floor.js';
 import { describeMachine, machine } from './machine.js';
 import { AS_OF, directoryFile, distIndexUrl, resultsFile } from './paths.js';
 import { table, targets, type Figures } from './report.js';
+import { measureScale, scaleTable } from './scale.js';
 import { measureStartup } from './startup.js';
 
 type Lib = typeof import('../../src/index.js');
@@ -70,6 +73,8 @@ if (compiledEvaluator.kind === 'compiled') {
 }
 const evaluateFigures = { jsonRulesEngine: jre.figures, compiled: compiled?.figures };
 for (const f of [evaluateFigures.jsonRulesEngine, evaluateFigures.compiled]) if (f && f.rejected > 0) note(`${f.evaluator} rejected ${f.rejected} generated cases`);
+
+const scale = await measureScale(lib, directory, [10, 100], options.quick ? 1 : 5, log);
 
 log('floor: JSON.parse + JSON.stringify only, 1 thread and all cores …');
 const plain: Serialiser = { kind: 'JSON.stringify', assessmentsJson: JSON.stringify((compiled ?? jre).assessments) };
@@ -124,11 +129,15 @@ const out = [
   '',
   markdown,
   '',
+  `Scale: \`createEvaluator\` and one \`evaluate\` of examples/cases/land-compensation-visit.json, medians of ${options.quick ? 1 : 5} runs:`,
+  '',
+  scaleTable(scale.today, scale.rows),
+  '',
   ...(notes.length > 0 ? ['Notes:', ...notes.map((n) => `- ${n}`), ''] : []),
 ];
 console.log(out.join('\n'));
 writeFileSync(
   resultsFile,
-  `${JSON.stringify({ date, machine: host, options, asOf: AS_OF, corpus: { inBytesPerCase: inBytes, recordBytes: floor.oneThread.recordBytes }, figures, targets: judged, notes, table: markdown }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine: host, options, asOf: AS_OF, corpus: { inBytesPerCase: inBytes, recordBytes: floor.oneThread.recordBytes }, figures, scale, targets: judged, notes, table: markdown }, null, 2)}\n`,
 );
 log(`wrote ${resultsFile}`);

@@ -43,6 +43,8 @@ export const MAX_OWN_ORGANS = 1000;
 /** The two languages of validation messages; imported by name so that a bundle carries only these of zod's locales. */
 const locales = { en: en().localeError, zh: zhCN().localeError };
 
+const UNKNOWN_FIELD: Bilingual = { en: 'is not a field of a case here: check its spelling', zh: '不是此处案件可用的字段：请检查拼写' };
+
 /**
  * Validates a case at the boundary: the schema first, then everything that needs context (organ ids
  * that must be in the directory, dates against `asOf`, fields that only make sense together). Every
@@ -71,6 +73,12 @@ export function validateCase(input: unknown, options: ValidateCaseOptions): Vali
   const caseId = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // zod reports unknown keys on the object that holds them; each is named by its own path instead,
+      // so every problem of an object input points at a field.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) add(formatPath([...issue.path, key]), UNKNOWN_FIELD);
+        continue;
+      }
       const zh = issue.code === 'custom' ? (issue.params as { zh?: string } | undefined)?.zh : undefined;
       issues.push({ path: formatPath(issue.path), message: lang === 'zh' && zh ? zh : issue.message });
     }

@@ -18,7 +18,18 @@ interface KnownDate {
   readonly weekday: number;
 }
 
-const EPOCH = new UTCDate(1970, 0, 1);
+/**
+ * The UTC date of a year, month (1–12) and day, for every year 0000–9999. `new Date(y, …)` and
+ * `Date.UTC` read years 0–99 as 1900–1999, which made `0099-01-01` invalid when parsed but valid once
+ * date arithmetic had reached it (and remembered it): years 0000–0099 are set with `setUTCFullYear`.
+ */
+function utcOf(y: number, m: number, d: number): UTCDate {
+  const utc = new UTCDate(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  return utc;
+}
+
+const EPOCH = utcOf(1970, 1, 1);
 /**
  * Dates are worked out by date-fns once and remembered: an assessment walks the same few thousand days
  * over and over (counting working days), and a lookup is far cheaper than building date objects. The
@@ -44,7 +55,7 @@ function lookUp(value: string): KnownDate | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new UTCDate(y, m - 1, d);
+  const utc = utcOf(y, m, d);
   if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) return undefined;
   return remember(value, utc);
 }
@@ -69,7 +80,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function toUTCDate(date: IsoDate): UTCDate {
   mustLookUp(date);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new UTCDate(y, m - 1, d);
+  return utcOf(y, m, d);
 }
 
 /** Writes a UTC-anchored date back as `YYYY-MM-DD`. */

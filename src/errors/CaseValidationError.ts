@@ -21,12 +21,18 @@ export class CaseValidationError extends Error {
   }
 }
 
-/** Formats a zod-style path (`['events', 2, 'on']`) as `events[2].on`. */
+/**
+ * Formats a zod-style path (`['events', 2, 'on']`) as `events[2].on`. A key that would not read back
+ * as one step — empty, or holding a space, dot, quote or bracket (an unknown key of a caller's own
+ * making) — is written quoted in brackets (`flags[""]`, `[" id"]`), so no problem is left without a
+ * path that points at it.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else if (typeof key !== 'string' || key === '' || /[\s.'"[\]\\]|[\u0000-\u001f]/.test(key)) out += `[${JSON.stringify(String(key))}]`;
+    else out += out ? `.${key}` : key;
   }
   return out;
 }

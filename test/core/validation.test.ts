@@ -104,6 +104,19 @@ describe('case validation', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['organs[0]', 'organs[1].superior']);
   });
 
+  // Found by the property test (issue 11 §7): zod reports an unknown key on the object holding it, so
+  // the problem came with the path of its parent ('' for the case itself) instead of naming the field.
+  it('names each unknown field by its own path, in both languages, quoting keys that would not read back', async () => {
+    const valid = { id: 'x', receivedOn: '2023-03-01', channel: 'letter', class: 'suggestion', receivingOrgan: 'qt-petition' };
+    const input = { ...valid, recievedOn: '2023-03-01', '': 1, 'a.b': 2, flags: { urgent: true, zz: true }, events: [{ type: 'received', on: '2023-03-01', extra: 1 }] };
+    const en = await rejection(input, { asOf: '2023-03-10' });
+    expect(en.issues.map((i) => i.path).sort()).toEqual(['[""]', '["a.b"]', 'events[0].extra', 'flags.zz', 'recievedOn']);
+    for (const issue of en.issues) expect(issue.message).toBe('is not a field of a case here: check its spelling');
+    const zh = await rejection(input, { asOf: '2023-03-10', lang: 'zh' });
+    expect(zh.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
+    for (const issue of zh.issues) expect(issue.message).toBe('不是此处案件可用的字段：请检查拼写');
+  });
+
   it('rejects input that is not a case at all, and a bad asOf, without an assessment', async () => {
     expect((await rejection(null, { asOf: '2023-01-01' })).issues.map((i) => i.path)).toEqual(['']);
     expect((await rejection([], { asOf: '2023-01-01' })).issues.map((i) => i.path)).toEqual(['']);
