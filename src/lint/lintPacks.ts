@@ -5,6 +5,7 @@ import type { Pack } from '../rules/loadPack.js';
 import type { ProvisionsFile } from '../rules/provisions.js';
 import type { Condition, Outcome } from '../rules/schema.js';
 import { provisionOf } from '../catalogue/catalogue.js';
+import { canonicalJson } from '../receipt/canonicalJson.js';
 import { buildFactSpace, type FactSpace } from './factSpace.js';
 import { findWitness, type Assignment, type OperatorTable } from './satisfy.js';
 import type { LintFinding, LintReport } from './types.js';
@@ -33,17 +34,8 @@ const overlap = (a: Window, b: Window): Window | undefined => {
 const within = (inner: Window, outer: Window) => outer.from <= inner.from && inner.to <= outer.to;
 const shownWindow = (w: Window) => ({ from: w.from, to: w.to === END ? null : w.to });
 
-/** Canonical JSON (sorted keys), so equal outcomes compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
+/** Equal outcomes and values compare equal whatever their key order: canonical JSON, the receipts' spelling. */
+const canonical = (value: unknown): string => (value === undefined ? 'undefined' : canonicalJson(value));
 
 /** A witness as plain JSON: absent facts as "(absent)", keys sorted. */
 function shownWitness(assignment: Assignment): Record<string, unknown> {
