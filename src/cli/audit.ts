@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../case/validateCase.js';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
 import { auditBatch } from './auditBatch.js';
+import type { AuditRecordKind } from './auditRecordKind.js';
 import { createAuditSummary, mergeAuditSummary, type AuditSummary } from './auditSummary.js';
 import { write } from './io.js';
 import { ndjsonBatches, type BatchLimits } from './ndjsonBatches.js';
@@ -14,6 +15,8 @@ export interface AuditOptions {
   readonly lang?: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace?: boolean;
+  /** `full` (the default here): each record holds the assessment; `compact`: its compact record (see `AuditSettings.record`). */
+  readonly record?: AuditRecordKind;
   /** Gather what `audit --report` draws. */
   readonly report?: boolean;
   /** Called after each batch of lines with the totals so far and the bytes of input consumed. */
@@ -36,7 +39,7 @@ export const DEFAULT_BATCH: BatchLimits = { lines: 64, bytes: 256 * 1024 };
  */
 export async function audit(input: Readable, output: Writable, options: AuditOptions): Promise<AuditSummary> {
   const summary = createAuditSummary(options.report ?? false);
-  const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false, ...(options.report ? { report: true } : {}) };
+  const settings = { asOf: options.asOf, lang: options.lang ?? 'en', withoutTrace: options.withoutTrace ?? false, record: options.record ?? 'full', ...(options.report ? { report: true } : {}) };
   for await (const batch of ndjsonBatches(input, { ...DEFAULT_BATCH, ...options.batch })) {
     let records = '';
     mergeAuditSummary(summary, await auditBatch(batch.bytes, batch.firstLine, options.evaluator, settings, (record) => (records += record)));

@@ -6,6 +6,7 @@ import { CalendarCoverageError } from '../calendar/types.js';
 import { addToReport } from '../report/reportData.js';
 import { timeline } from '../timeline/timeline.js';
 import { addAssessment, addRejection, createAuditSummary, type AuditSummary, type RejectionCause } from './auditSummary.js';
+import type { AuditRecordKind } from './auditRecordKind.js';
 import { linesOf, NOT_UTF8 } from './ndjsonBatches.js';
 
 /** What every line of one audit is assessed with. */
@@ -14,13 +15,20 @@ export interface AuditSettings {
   readonly lang: Lang;
   /** Leave the rule trace out of each assessment (smaller output). */
   readonly withoutTrace: boolean;
+  /**
+   * What each case's record holds: `full`, the assessment (`{"line":n,"assessment":…}`), or `compact`,
+   * the compact record (`{"line":n,"compact":…}`) that `evaluator.expand` (or `petition-rules expand`)
+   * turns back into exactly that assessment. Left out: `full`.
+   */
+  readonly record?: AuditRecordKind;
   /** Gather what `audit --report` draws (totals by organ and month, and the timelines of the cases it shows). */
   readonly report?: boolean;
 }
 
-/** One output record per input line: the assessment, or the problems that kept the line from one. */
+/** One output record per input line: the assessment (or its compact record), or the problems that kept the line from one. */
 export type AuditRecord =
   | { readonly line: number; readonly assessment: unknown }
+  | { readonly line: number; readonly compact: unknown }
   | { readonly line: number; readonly error: { readonly caseId?: string; readonly issues: readonly InputIssue[] } };
 
 function problem(message: string): InputIssue[] {
@@ -48,6 +56,7 @@ function assessmentJson(assessment: Assessment, evaluator: Evaluator, withoutTra
 function assessed(line: number, input: unknown, assessment: Assessment, evaluator: Evaluator, settings: AuditSettings, summary: AuditSummary): string {
   addAssessment(summary, assessment);
   if (summary.report) addToReport(summary.report, assessment, line, () => timeline(assessment, { lang: settings.lang, calendar: evaluator.calendar, case: input }));
+  if (settings.record === 'compact') return `{"line":${line},"compact":${JSON.stringify(evaluator.compact(settings.withoutTrace ? { ...assessment, trace: [] } : assessment))}}\n`;
   // The same bytes as JSON.stringify({ line, assessment }), without building that object.
   return `{"line":${line},"assessment":${assessmentJson(assessment, evaluator, settings.withoutTrace)}}\n`;
 }

@@ -18,6 +18,7 @@ Commands
   serve                      serve the playground page on localhost (the core running in the browser)
   verify <receipt> <case>    re-evaluate a case against its receipt: "reproduced", or what differs
   compare <cases.ndjson|->   the same cases under a base and a reform law: what appears, disappears, changes
+  expand <records.ndjson|->  turn audit's compact records back into the full assessments they stand for
 
 Global options (every command)
   --directory FILE           organ directory: a JSON array of organs (id, name, level, kind, region, superior)
@@ -67,7 +68,12 @@ An invalid case exits 2 and lists every problem (with --json also as {"error":{"
   audit: `Usage: petition-rules audit <cases.ndjson|-> [options]
 
 Assess a batch: one JSON case per line. Writes one NDJSON record per input line, in input order:
-  {"line": n, "assessment": {...}}   or   {"line": n, "error": {"caseId": "...", "issues": [{"path", "message"}]}}
+  {"line": n, "compact": {...}}   or   {"line": n, "error": {"caseId": "...", "issues": [{"path", "message"}]}}
+A compact record holds the decisions (every obligation with its dates and status, escalations, actions,
+findings, guidance) with organs by directory id, the law by pack id and content hash (as rules prints
+them) and the trace by rule id and the values its conditions read; expand turns it back into exactly the
+full assessment, given the same packs, policy and directory. --record full writes the assessment itself:
+  {"line": n, "assessment": {...}}
 Blank and unparseable lines are reported as errors, never dropped. At the end a summary table goes to
 stderr: read / assessed / rejected (read = assessed + rejected), overdue obligations and findings by
 organ and by id, and provisional due dates (a projected calendar year) by id. A progress line (share
@@ -86,7 +92,8 @@ mark at the very start is skipped. A line that is not UTF-8 is rejected with its
                         month, findings by kind and organ, days past due by organ, and the cases
                         with an overdue duty or a finding (the first 200), each with its timeline
   --lang en|zh          language of every message: validation, errors, the progress line and the summary
-  --without-trace       leave the rule trace out of each assessment (smaller output)
+  --record KIND         compact (default: about a fifth of the bytes) or full (the whole assessment)
+  --without-trace       leave the rule trace out of each record (smaller output)
   --threads N           worker threads (default: one per core); 1 is one worker beside the reader
   --evaluator KIND      compiled (default) or json-rules-engine (the reference; slower)
   --fail-on-findings    exit 1 when any case has a finding
@@ -105,7 +112,8 @@ exits 3.
 
 List the rules pack by pack (stage, citations, outcomes) and each instrument's provisions catalogue
 with its coverage: provisions encoded by rules, operational but not encoded, not operational, and
-awaiting rules.
+awaiting rules. Each pack shows its version as compact audit records name it: id@ and the first 12
+hex digits of its content hash (the whole hash beside it; in --json "reference" and "hash").
 
   --at DATE             only packs and rules in force for a matter received on DATE
   --pack ID             only this pack (and its instrument's catalogue)
@@ -147,6 +155,18 @@ the explained assessment and the timeline change as the case is edited. Nothing 
   --port N              port to listen on (default 8787; 0 picks a free one)
   --host H              address to listen on (default 127.0.0.1)
   --dir DIR             serve another built playground folder (npm run playground -- DIR)
+`,
+  expand: `Usage: petition-rules expand <records.ndjson|-> [options]
+
+Turn the compact records of an audit ({"line": n, "compact": {...}}) back into full records
+({"line": n, "assessment": {...}}): the very bytes audit --record full writes for the same cases. Give
+the global options the audit was run with (--directory, --jurisdiction, --packs, --policy): a record
+names the packs it was made with (id@hash, as rules prints them), its policy and its directory by hash,
+and one made with others is not expanded but reported. Error records and full records are copied as
+they are. A line that cannot be expanded becomes {"line": n, "error": {"issues": [{"path", "message"}]}},
+the rest go on, and the run exits 2.
+
+  --lang en|zh          language of the messages
 `,
   verify: `Usage: petition-rules verify <receipt.json> <case.json|-> [options]
 

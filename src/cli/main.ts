@@ -10,6 +10,7 @@ import { AuditWorkerError } from './auditWorkerError.js';
 import { auditCommand } from './commands/audit.js';
 import { compareCommand } from './commands/compare.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { expandCommand } from './commands/expand.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
@@ -33,6 +34,7 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   serve: serveCommand,
   verify: verifyCommand,
   compare: compareCommand,
+  expand: expandCommand,
 };
 
 function version(): string {

@@ -8,6 +8,7 @@ import type { EvaluatorOptions } from '../node/createEvaluator.js';
 import type { Policy } from '../policy/policy.js';
 import type { Evaluator } from '../evaluate/createEvaluator.js';
 import { createEvaluator } from '../node/createEvaluator.js';
+import { AUDIT_RECORD_KINDS, type AuditRecordKind } from './auditRecordKind.js';
 import { InputError, UsageError } from './exitCodes.js';
 import { describeErrno } from './errno.js';
 import { inputFile } from './files.js';
@@ -104,6 +105,13 @@ export function checkBatchTimeout(value: string | undefined): number | undefined
   if (value === undefined) return undefined;
   if (!/^(0|[1-9]\d*)$/.test(value)) throw new UsageError(`--batch-timeout must be a whole number of milliseconds (0 for no limit), not "${value}"`, `--batch-timeout 须为毫秒数（整数；0 表示不限时），而不是"${value}"`);
   return Number(value);
+}
+
+/** `--record`: what each audit record holds — `compact` (the default) or `full`. */
+export function checkRecordKind(value: string | undefined): AuditRecordKind {
+  const kind = value ?? 'compact';
+  if (!(AUDIT_RECORD_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--record must be ${AUDIT_RECORD_KINDS.join(' or ')}, not "${kind}"`, `--record 须为 ${AUDIT_RECORD_KINDS.join(' 或 ')}，而不是"${kind}"`);
+  return kind as AuditRecordKind;
 }
 
 /** `--evaluator`: the compiled evaluator by default, or json-rules-engine (the reference). */

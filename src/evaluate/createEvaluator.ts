@@ -20,6 +20,9 @@ import { checkParameterUse } from './checkParameterUse.js';
 import { evaluatorPacks } from './evaluatorPacks.js';
 import { lawInForce } from './lawInForce.js';
 import { materialisers } from '../outcomes/registry.js';
+import { createCompactor } from '../compact/compactor.js';
+import type { CompactAssessment } from '../compact/format.js';
+import { computationSteps } from '../compact/computationSteps.js';
 
 export interface EvaluatorOptions {
   /** The organ directory: every organ a case may name (a case may add its own in `organs`). */
@@ -81,6 +84,17 @@ export interface Evaluator {
    * the JSON of the law's constant parts (for batch output such as `audit`).
    */
   stringify(assessment: Assessment): string;
+  /**
+   * The assessment as a compact record (`audit --record compact`): organs by directory id, the law by
+   * pack id and content hash, the trace by rule id and leaf values. {@link expand} gives it back.
+   */
+  compact(assessment: Assessment): CompactAssessment;
+  /**
+   * The full assessment a compact record stands for — the very bytes of the assessment it was made
+   * from — given an evaluator with the same packs, policy and directory (a `CompactRecordError`
+   * naming the part otherwise, or when the record is not one).
+   */
+  expand(record: unknown): Assessment;
   /** The packs this evaluator knows (built-in and extra). */
   readonly packs: readonly Pack[];
   /** Every rule, in evaluation order. */
@@ -133,7 +147,8 @@ export function evaluatorFromPacks(options: Omit<EvaluatorOptions, 'packs'>, pac
       operators: (options.operators ?? []).map((o) => o.name),
     },
   };
-  const shared = { stringify: createAssessmentStringifier(rules), packs, rules, policy: applied, calendar: setting.calendar };
+  const compactor = createCompactor({ lawOn: setting.lawOn, policy: applied, directory, directoryData: options.directory ?? [], rules, steps: computationSteps });
+  const shared = { stringify: createAssessmentStringifier(rules), compact: compactor.compact, expand: compactor.expand, packs, rules, policy: applied, calendar: setting.calendar };
 
   if (kind === 'compiled') {
     const runner = new CompiledRunner(rules, operators);

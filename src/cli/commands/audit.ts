@@ -7,13 +7,15 @@ import { formatSummary, summaryToJson } from '../auditSummary.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { checkWritableFile, inputFile, openOutputFile, writeProblem } from '../files.js';
 import { flush, nameOutput, OutputError, write, type CliIo } from '../io.js';
-import { asOfOrToday, checkBatchTimeout, checkEvaluatorKind, checkLang, checkThreads, evaluatorOptions, parse } from '../options.js';
+import { asOfOrToday, checkBatchTimeout, checkRecordKind, checkEvaluatorKind, checkLang, checkThreads, evaluatorOptions, parse } from '../options.js';
 
 /**
- * `petition-rules audit <cases.ndjson|-> [--as-of DATE] [--out FILE] [--summary FILE] [--threads N] [--evaluator KIND]`
+ * `petition-rules audit <cases.ndjson|-> [--as-of DATE] [--record compact|full] [--out FILE] [--summary FILE] [--threads N] [--evaluator KIND]`
  *
  * Streams a batch of cases (one JSON case per line) through the evaluator and writes one NDJSON record
- * per input line, in order, to stdout or `--out`. The cases are assessed on worker threads, one per
+ * per input line, in order, to stdout or `--out`: by default the compact record of each assessment
+ * (`{"line":n,"compact":…}`, which `petition-rules expand` turns back into the assessment), with
+ * `--record full` the assessment itself. The cases are assessed on worker threads, one per
  * core unless `--threads` says otherwise (`--threads 1` is one worker beside the thread that reads and
  * writes), with the compiled evaluator unless `--evaluator json-rules-engine`. A summary table (read /
  * assessed / rejected; overdue obligations and findings by organ and by id) goes to stderr at the end,
@@ -37,6 +39,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
     report: { type: 'string' },
     lang: { type: 'string' },
     'without-trace': { type: 'boolean' },
+    record: { type: 'string' },
     threads: { type: 'string' },
     evaluator: { type: 'string' },
     'fail-on-findings': { type: 'boolean' },
@@ -50,6 +53,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
   const threads = checkThreads(values.threads);
   const evaluator = { ...evaluatorOptions(values, io), evaluator: checkEvaluatorKind(values.evaluator), ...(values.receipt ? { receipt: true } : {}) };
   const batchTimeoutMs = checkBatchTimeout(values['batch-timeout']);
+  const record = checkRecordKind(values.record);
   const name = positionals[0]!;
   let input: Readable;
   let totalBytes: number | undefined;
@@ -77,6 +81,7 @@ export async function auditCommand(args: readonly string[], io: CliIo): Promise<
       asOf,
       lang,
       withoutTrace: values['without-trace'] ?? false,
+      record,
       batchTimeoutMs,
       ...(reportFile !== undefined ? { report: true } : {}),
       ...(threads !== undefined ? { threads } : {}),

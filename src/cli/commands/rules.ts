@@ -11,6 +11,8 @@ import type { StagedRule } from '../../engine/ruleset.js';
 import { builtinPolicyFile } from '../../rules/builtinFiles.js';
 import type { Pack } from '../../rules/loadPack.js';
 import type { ProvisionsFile } from '../../rules/provisions.js';
+import { packReference } from '../../compact/lawReference.js';
+import { packReceipt } from '../../receipt/receipt.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { write, type CliIo } from '../io.js';
 import { buildEvaluator, checkDate, checkLang, evaluatorOptions, parse } from '../options.js';
@@ -135,7 +137,7 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   if (values.json) {
     const out = {
       ...(at !== undefined ? { at } : {}),
-      packs: packs.map((p) => ({ id: p.manifest.id, role: p.manifest.role, title: p.manifest.title, inForce: p.manifest.inForce, caveats: p.manifest.caveats ?? [], source: p.source })),
+      packs: packs.map((p) => ({ id: p.manifest.id, reference: packReference(p), hash: packReceipt(p).hash, role: p.manifest.role, title: p.manifest.title, inForce: p.manifest.inForce, caveats: p.manifest.caveats ?? [], source: p.source })),
       rules: rules.map((r) => ({ id: r.id, pack: r.pack, stage: r.stage, title: r.title, citations: r.citations, validFrom: r.validFrom, validTo: r.validTo, dependsOn: r.dependsOn ?? [], yields: yields(r) })),
       catalogue: covered,
     };
@@ -148,6 +150,7 @@ export async function rulesCommand(args: readonly string[], io: CliIo): Promise<
   for (const p of packs) {
     const own = rules.filter((r) => r.pack === p.manifest.id);
     lines.push(`${p.manifest.id} — ${p.manifest.title.en} (${p.manifest.title.zh})`);
+    lines.push(`  version ${packReference(p)} (content hash ${packReceipt(p).hash}; compact audit records name the pack so)`);
     lines.push(`  ${p.manifest.role}${p.manifest.jurisdiction ? ` (jurisdiction ${p.manifest.jurisdiction})` : ''}; in force ${p.manifest.inForce.from} to ${p.manifest.inForce.to ?? 'now'}; ${own.length} rules; from ${p.source}`);
     for (const caveat of p.manifest.caveats ?? []) lines.push(`  caveat: ${caveat.en}`);
     for (const r of own) {
