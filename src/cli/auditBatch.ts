@@ -56,7 +56,11 @@ function assessmentJson(assessment: Assessment, evaluator: Evaluator, withoutTra
 function assessed(line: number, input: unknown, assessment: Assessment, evaluator: Evaluator, settings: AuditSettings, summary: AuditSummary): string {
   addAssessment(summary, assessment);
   if (summary.report) addToReport(summary.report, assessment, line, () => timeline(assessment, { lang: settings.lang, calendar: evaluator.calendar, case: input }));
-  if (settings.record === 'compact') return `{"line":${line},"compact":${JSON.stringify(evaluator.compact(settings.withoutTrace ? { ...assessment, trace: [] } : assessment))}}\n`;
+  if (settings.record === 'compact') {
+    // Without the trace, the compact record has no `trace` either, and expands to the full record without one.
+    const compact = settings.withoutTrace ? { ...evaluator.compact({ ...assessment, trace: [] }), trace: undefined } : evaluator.compact(assessment);
+    return `{"line":${line},"compact":${JSON.stringify(compact)}}\n`;
+  }
   // The same bytes as JSON.stringify({ line, assessment }), without building that object.
   return `{"line":${line},"assessment":${assessmentJson(assessment, evaluator, settings.withoutTrace)}}\n`;
 }

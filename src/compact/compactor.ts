@@ -127,7 +127,10 @@ export function createCompactor(setting: CompactSetting): Compactor {
     const r = record as Record<string, unknown>;
     if (r.format !== COMPACT_FORMAT) fail('format', `must be "${COMPACT_FORMAT}", not ${JSON.stringify(r.format)}`, `须为"${COMPACT_FORMAT}"，而不是 ${JSON.stringify(r.format)}`);
     for (const key of ['caseId', 'asOf', 'receivedOn', 'directory'] as const) if (typeof r[key] !== 'string') fail(key, 'must be a string', '须为字符串');
-    for (const key of [...LISTS, 'trace', 'law'] as const) if (!Array.isArray(r[key])) fail(key, 'must be a list', '须为列表');
+    for (const key of [...LISTS, 'law'] as const) if (!Array.isArray(r[key])) fail(key, 'must be a list', '须为列表');
+    // A record written without the trace (audit --without-trace) expands to an assessment without one.
+    const withTrace = r.trace !== undefined;
+    if (withTrace && !Array.isArray(r.trace)) fail('trace', 'must be a list', '须为列表');
     const receivedOn = r.receivedOn as string;
     const known = lawOf(receivedOn);
     if ('problem' in known) return fail('receivedOn', `no law in force for a matter received on ${receivedOn}: ${known.problem.en}`, `受理日期 ${receivedOn} 无适用的法律：${known.problem.zh}`);
@@ -140,7 +143,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
     if (r.directory !== directoryRef()) fail('directory', `the record was made with the organ directory ${String(r.directory)}; this evaluator's is ${directoryRef()} — give the same directory`, `该记录依据机关名录 ${String(r.directory)} 作出；本评估器的名录为 ${directoryRef()}——请给出相同的名录`);
 
     // The trace first: items name its rules by position and take their facts from its conditions.
-    const entries = r.trace as unknown[];
+    const entries = withTrace ? (r.trace as unknown[]) : [];
     const traceRules: string[] = [];
     const conditions = new Map<string, TraceCondition>();
     const position = new Map<string, number>();
@@ -187,8 +190,8 @@ export function createCompactor(setting: CompactSetting): Compactor {
       parameters: r.parameters ?? law.applied.parameters,
       policy: typeof r.policy === 'string' ? setting.policy : r.policy,
       ...lists,
-      trace: expanded.map((e) => ('whole' in e ? e.whole : expandEntry(e.rule, e.conditions, e.yielded ?? yieldedByItems(e.rule, lists)))),
     };
+    if (withTrace) assessment.trace = expanded.map((e) => ('whole' in e ? e.whole : expandEntry(e.rule, e.conditions, e.yielded ?? yieldedByItems(e.rule, lists))));
     if ('receipt' in r) assessment.receipt = r.receipt;
     return assessment as unknown as Assessment;
   };

@@ -62,6 +62,7 @@ export interface CompactAssessment {
   readonly actions: readonly CompactItem[];
   readonly findings: readonly CompactItem[];
   readonly guidance: readonly CompactItem[];
-  readonly trace: readonly CompactTraceEntry[];
+  /** Absent in a record written without the trace (`audit --without-trace`), which expands to an assessment without one. */
+  readonly trace?: readonly CompactTraceEntry[];
   readonly receipt?: Receipt;
 }

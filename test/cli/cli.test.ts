@@ -153,12 +153,12 @@ describe('audit', () => {
     expect(code).toBe(0);
     const records = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
-    expect(records[0].assessment.caseId).toBe('cli-letter-1');
+    expect(records[0].compact.caseId).toBe('cli-letter-1');
     expect(records[1].error.issues[0].message).toContain('blank line');
     expect(records[2].error.issues[0].message).toContain('not valid JSON');
     expect(records[3].error.caseId).toBe('cli-letter-2');
     expect(records[3].error.issues[0].path).toBe('receivingOrgan');
-    expect(records[4].assessment.caseId).toBe('cli-letter-3');
+    expect(records[4].compact.caseId).toBe('cli-letter-3');
     expect(stderr).toMatch(/read\s+5\n\s+assessed\s+2\n\s+rejected\s+3/);
     expect(stderr).toContain('overdue obligations by organ');
     expect(stderr).toContain('findings by id');
@@ -175,7 +175,8 @@ describe('audit', () => {
     expect(stdout).toBe('');
     const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(records).toHaveLength(5);
-    expect(records[0].assessment.trace).toBeUndefined();
+    expect(records[0].compact.caseId).toBe('cli-letter-1');
+    expect(records[0].compact.trace).toBeUndefined();
     const s = JSON.parse(readFileSync(summary, 'utf8'));
     expect(s).toMatchObject({ asOf: '2023-06-30', read: 5, assessed: 2, rejected: 3 });
     expect(s.read).toBe(s.assessed + s.rejected);

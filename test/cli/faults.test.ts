@@ -31,7 +31,7 @@ const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
 const asOf = '2023-06-30';
 const base = ['--directory', directory, '--as-of', asOf, '--threads', '1'];
 
-type AuditLine = { line: number; assessment?: { caseId: string }; error?: { caseId?: string; issues: Array<{ path: string; message: string }> } };
+type AuditLine = { line: number; assessment?: { caseId: string }; compact?: { caseId: string }; error?: { caseId?: string; issues: Array<{ path: string; message: string }> } };
 const records = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as AuditLine);
 
 /** One line on stderr (besides the note on the date, when --as-of is left out), and no stack frame. */
@@ -132,7 +132,7 @@ describe.runIf(once)('what a line holds', () => {
     expect(out.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
     expect(out[1]).toEqual({ line: 2, error: { issues: [{ path: '', message: 'not valid UTF-8 text' }] } });
     expect(out[3]).toEqual({ line: 4, error: { issues: [{ path: '', message: 'not valid UTF-8 text' }] } });
-    expect([out[0], out[2], out[4]].map((r) => r!.assessment?.caseId)).toEqual(['cli-letter-1', 'cli-letter-2', 'cli-letter-1']);
+    expect([out[0], out[2], out[4]].map((r) => r!.compact?.caseId)).toEqual(['cli-letter-1', 'cli-letter-2', 'cli-letter-1']);
     expect(stderr).toMatch(/read\s+5\n\s+assessed\s+3\n\s+rejected\s+2/);
     const zh = await runCli(['audit', '-', ...base, '--lang', 'zh'], { stdin });
     expect(records(zh.stdout)[1]!.error!.issues[0]!.message).toBe('不是有效的 UTF-8 文本');
@@ -144,7 +144,7 @@ describe.runIf(once)('what a line holds', () => {
     const crlf = await runCli(['audit', '-', ...base], { stdin: `${lines.join('\r\n')}\r\n` });
     expect(crlf.stdout).toBe(lf.stdout);
     expect(records(crlf.stdout).map((r) => r.line)).toEqual([1, 2, 3, 4]);
-    expect(records(crlf.stdout)[3]!.assessment?.caseId).toBe('cli-letter-2');
+    expect(records(crlf.stdout)[3]!.compact?.caseId).toBe('cli-letter-2');
   });
 });
 
@@ -257,7 +257,7 @@ describe.runIf(once)('a worker that runs past the time limit on a batch', () => 
     }
     const { code, stdout } = await runCli(['audit', '-', ...base, '--batch-timeout', '0'], { stdin: `${caseLine}\n` });
     expect(code).toBe(0);
-    expect(records(stdout)[0]!.assessment?.caseId).toBe('cli-letter-1');
+    expect(records(stdout)[0]!.compact?.caseId).toBe('cli-letter-1');
   });
 });
 
@@ -309,7 +309,7 @@ describe.runIf(once)('the petition-rules process under faults', () => {
   const wholeAndGapless = (text: string) => {
     const written = records(text);
     expect(written.map((r) => r.line)).toEqual(written.map((_, i) => i + 1));
-    expect(written.every((r, i) => r.assessment?.caseId === `k-${i + 1}`)).toBe(true);
+    expect(written.every((r, i) => r.compact?.caseId === `k-${i + 1}`)).toBe(true);
   };
 
   it('told to stop (SIGTERM) in mid-run, finishes the writes under way: only whole records, numbered from 1 without a gap; exit 143', async () => {

@@ -67,7 +67,7 @@ describe('evaluate --receipt and verify', () => {
   it('audit --receipt gives each record the receipt evaluate gives the case', async () => {
     const one = JSON.parse((await runCli(['evaluate', caseFile, '--directory', directory, '--as-of', '2023-03-10', '--json', '--receipt'])).stdout);
     const line = JSON.stringify(JSON.parse(caseJson));
-    const audited = await runCli(['audit', '-', '--directory', directory, '--as-of', '2023-03-10', '--receipt', '--threads', '1', '--without-trace'], { stdin: `${line}\n` });
+    const audited = await runCli(['audit', '-', '--directory', directory, '--as-of', '2023-03-10', '--receipt', '--threads', '1', '--without-trace', '--record', 'full'], { stdin: `${line}\n` });
     expect(audited.code).toBe(0);
     const record = JSON.parse(audited.stdout.trim());
     expect(record.assessment.receipt).toEqual(one.receipt);

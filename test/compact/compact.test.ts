@@ -120,7 +120,7 @@ describe('compact records expand to exactly the full assessment', () => {
     };
     const compact = evaluator.compact(changed);
     expect((compact.responsibilities[0] as Record<string, unknown>).organ).toMatchObject({ name: 'Renamed' });
-    expect(Array.isArray(compact.trace[0])).toBe(false);
+    expect(Array.isArray(compact.trace![0])).toBe(false);
     expect(JSON.stringify(evaluator.expand(JSON.parse(JSON.stringify(compact))))).toBe(JSON.stringify(changed));
   });
 });

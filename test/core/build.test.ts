@@ -125,7 +125,7 @@ describe.runIf(once)('the built package', () => {
     expect(existsSync(join(out, 'auditWorker.js'))).toBe(true);
     const file = join(out, 'cases.ndjson');
     writeFileSync(file, `${JSON.stringify(input)}\nnot json\n${JSON.stringify({ ...input, id: 'built-2' })}\n`);
-    const { stdout, stderr } = await run(process.execPath, [join(out, 'cli.js'), 'audit', file, '--as-of', '2023-03-01', '--threads', '2'], { cwd: out });
+    const { stdout, stderr } = await run(process.execPath, [join(out, 'cli.js'), 'audit', file, '--as-of', '2023-03-01', '--threads', '2', '--record', 'full'], { cwd: out });
     const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; assessment?: unknown });
     expect(records.map((r) => r.line)).toEqual([1, 2, 3]);
     expect(JSON.stringify(records[0]!.assessment)).toBe(JSON.stringify(await createEvaluator().evaluate(input, { asOf: '2023-03-01' })));
