@@ -13,14 +13,17 @@ export interface BenchOptions {
   readonly startups: number;
   /** Worker threads for the parallel audit and the all-cores floor. */
   readonly threads: number;
+  /** Rounds of the audits, each followed by its floor (medians are reported). */
+  readonly rounds: number;
   /** Generator seed: the same seed gives the same cases. */
   readonly seed: number;
   readonly quick: boolean;
 }
 
-const USAGE = `npm run bench [-- --cases N] [--quick] [--seed N] [--threads N]
+const USAGE = `npm run bench [-- --cases N] [--rounds N] [--quick] [--seed N] [--threads N]
 
-  --cases N     cases through the end-to-end audit (default 200000; the RSS target is for 1000000)
+  --cases N     cases through the end-to-end audit (default 200000; the RSS targets are for 1000000)
+  --rounds N    rounds of the audits, each followed by its floor (default 3; medians)
   --quick       a fast smoke run with small numbers (not for the README figures)
   --seed N      generator seed (default 1)
   --threads N   worker threads for the audit and the all-cores floor (default: all cores)`;
@@ -33,6 +36,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
       cases: { type: 'string' },
       quick: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      rounds: { type: 'string' },
       threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,6 +56,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
     corpus: quick ? 500 : 3_000,
     minSeconds: quick ? 0.5 : 2,
     startups: quick ? 3 : 7,
+    rounds: whole('rounds', values.rounds, quick ? 1 : 3),
     threads: whole('threads', values.threads, availableParallelism()),
     seed: whole('seed', values.seed, 1),
     quick,

@@ -10,6 +10,8 @@ export interface CliFeatures {
   readonly evaluator: boolean;
   /** `--threads N` (the parallel audit) */
   readonly threads: boolean;
+  /** `--record compact|full` (compact audit records) */
+  readonly record: boolean;
 }
 
 /**
@@ -22,5 +24,5 @@ export function cliFeatures(): CliFeatures {
   writeFileSync(file, `${corpusLines(1, 1)[0]}\n`);
   const accepts = (...extra: string[]) =>
     spawnSync(process.execPath, [distCli, 'audit', file, '--directory', directoryFile, '--as-of', AS_OF, ...extra], { cwd: root, stdio: 'ignore' }).status === 0;
-  return { evaluator: accepts('--evaluator', 'compiled'), threads: accepts('--threads', '1') };
+  return { evaluator: accepts('--evaluator', 'compiled'), threads: accepts('--threads', '1'), record: accepts('--record', 'compact') };
 }

@@ -12,7 +12,10 @@ export interface EvaluateFigures {
   readonly casesPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly p999Ms: number;
   readonly maxMs: number;
+  /** Whether the assessments carry their trace (`trace: false` leaves it out, where the build offers it). */
+  readonly trace: boolean;
   /** Cases the evaluator rejected (a generator bug if not 0). */
   readonly rejected: number;
 }
@@ -31,11 +34,10 @@ export interface EvaluateRun {
  * `minSeconds` have been measured — one pass for json-rules-engine, many for the compiled evaluator.
  * The compiled evaluator is called through `evaluateSync`, json-rules-engine through `evaluate`.
  */
-export async function measureEvaluate(evaluator: Evaluator, cases: readonly unknown[], options: { minSeconds: number; warmUp: number }): Promise<EvaluateRun> {
+export async function measureEvaluate(evaluator: Evaluator, cases: readonly unknown[], options: { minSeconds: number; warmUp: number; trace?: boolean }): Promise<EvaluateRun> {
   const sync = evaluator.kind === 'compiled';
-  const one = sync
-    ? (input: unknown) => evaluator.evaluateSync(input, { asOf: AS_OF })
-    : (input: unknown) => evaluator.evaluate(input, { asOf: AS_OF });
+  const callOptions = { asOf: AS_OF, ...(options.trace === false ? { trace: false } : {}) };
+  const one = sync ? (input: unknown) => evaluator.evaluateSync(input, callOptions) : (input: unknown) => evaluator.evaluate(input, callOptions);
   for (let i = 0; i < Math.min(options.warmUp, cases.length); i++) {
     try {
       await one(cases[i]);
@@ -79,7 +81,9 @@ export async function measureEvaluate(evaluator: Evaluator, cases: readonly unkn
       casesPerSecond: latencies.length / seconds,
       p50Ms: percentile(latencies, 0.5),
       p99Ms: percentile(latencies, 0.99),
+      p999Ms: percentile(latencies, 0.999),
       maxMs: percentile(latencies, 1),
+      trace: assessments.some((a) => a.trace.length > 0),
       rejected,
     },
     json,

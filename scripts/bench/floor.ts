@@ -11,11 +11,12 @@ export interface FloorFigures {
 
 /**
  * How the floor writes each record: `JSON.stringify` of assessments produced beforehand (the floor the
- * targets name), or the built package's `evaluator.stringify` (the same bytes, faster, as the audit
+ * targets name), `JSON.stringify` of their compact records (the compact audit's floor), or the built package's `evaluator.stringify` (the same bytes, faster, as the audit
  * writes them) of assessments each worker makes once with the compiled evaluator before the clock starts.
  */
 export type Serialiser =
   | { readonly kind: 'JSON.stringify'; readonly assessmentsJson: string }
+  | { readonly kind: 'compact'; readonly compactJson: string }
   | { readonly kind: 'evaluator.stringify'; readonly distIndexUrl: string; readonly directoryFile: string; readonly asOf: string };
 
 interface Done {

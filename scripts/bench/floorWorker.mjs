@@ -1,8 +1,9 @@
 /**
  * One thread of the parse-and-serialise floor (scripts/bench/floor.ts): JSON.parse of each input line
- * and the serialising of its output record `{"line": n, "assessment": …}` plus the newline — what any
- * audit must do at the least — over the corpus, repeated until the time is up. The record is written
- * by `JSON.stringify` (assessments given as JSON, parsed here once), or by the evaluator's own
+ * and the serialising of its output record `{"line": n, "assessment": …}` (or `{"line": n, "compact": …}`)
+ * plus the newline — what any audit must do at the least — over the corpus, repeated until the time is
+ * up. The record is written by `JSON.stringify` (assessments or compact records given as JSON, parsed
+ * here once), or by the evaluator's own
  * `stringify` (assessments made here once by the built package's compiled evaluator, so they share
  * the law's frozen parts as the audit's do). Plain JavaScript: the worker needs no TypeScript loader.
  */
@@ -16,6 +17,9 @@ let record;
 if (serialiser.kind === 'JSON.stringify') {
   assessments = JSON.parse(serialiser.assessmentsJson);
   record = (line, assessment) => `${JSON.stringify({ line, assessment })}\n`;
+} else if (serialiser.kind === 'compact') {
+  assessments = JSON.parse(serialiser.compactJson);
+  record = (line, compact) => `${JSON.stringify({ line, compact })}\n`;
 } else {
   const lib = await import(serialiser.distIndexUrl);
   const directory = JSON.parse(readFileSync(serialiser.directoryFile, 'utf8'));

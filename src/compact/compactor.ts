@@ -36,16 +36,35 @@ export interface Compactor {
 }
 
 
-/** What each rule yielded, as the items it grounds tell it: `kind:id` of each, in the order of the rule's outcomes and then of the lists. */
-function yieldedByItems(rule: StagedRule, items: Readonly<Record<List, readonly Readonly<Record<string, unknown>>[]>>): string[] {
+/** The items each rule grounds, by rule id: each with its list, in list order. */
+type Grounded = Map<string, Array<{ readonly list: List; readonly item: Readonly<Record<string, unknown>> }>>;
+
+function groundedItems(items: Readonly<Record<List, readonly Readonly<Record<string, unknown>>[]>>): Grounded {
+  const out: Grounded = new Map();
+  for (const list of LISTS)
+    for (const item of items[list]) {
+      const rules = item.rules;
+      if (!Array.isArray(rules)) continue;
+      for (const id of rules as readonly string[]) {
+        let mine = out.get(id);
+        if (!mine) out.set(id, (mine = []));
+        mine.push({ list, item });
+      }
+    }
+  return out;
+}
+
+/** What a rule yielded, as the items it grounds tell it: `kind:id` of each, in the order of the rule's outcome kinds and then of the lists. */
+function yieldedByItems(rule: StagedRule, grounded: Grounded): string[] {
   const out: string[] = [];
   const kinds: string[] = [];
   for (const o of rule.outcomes) if (!kinds.includes(o.kind)) kinds.push(o.kind);
+  const mine = grounded.get(rule.id) ?? [];
   for (const kind of kinds) {
     const m = materialisers[kind];
     if (!m) continue;
-    for (const item of items[m.list]) {
-      if (!(item.rules as readonly string[] | undefined)?.includes(rule.id)) continue;
+    for (const { list, item } of mine) {
+      if (list !== m.list) continue;
       const y = `${kind}:${String(item[m.idField])}`;
       if (!out.includes(y)) out.push(y);
     }
@@ -103,8 +122,9 @@ export function createCompactor(setting: CompactSetting): Compactor {
         conditions.set(e.rule, e.conditions);
       }
     });
-    const trace: TraceIndex = { position, conditions };
+    const trace: TraceIndex = { position, conditions, seen: new Map() };
     const lists = a as unknown as Record<List, readonly Readonly<Record<string, unknown>>[]>;
+    const grounded = groundedItems(lists);
     const out: Record<string, unknown> = { format: COMPACT_FORMAT, caseId: a.caseId, asOf: a.asOf, receivedOn: a.receivedOn, law: ref };
     out.policy = a.policy === setting.policy || sameJson(a.policy, setting.policy) ? policyRef() : a.policy;
     out.directory = directoryRef();
@@ -116,7 +136,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
       if (!rule || position.get(entry.rule) !== i || !isOwnHead(entry, rule)) return entry as unknown as CompactTraceEntry;
       const leaves = encodeConditions(entry.conditions, rule);
       if (!leaves) return entry as unknown as CompactTraceEntry;
-      return sameJson(entry.yielded, yieldedByItems(rule, lists)) ? [entry.rule, leaves] : [entry.rule, leaves, entry.yielded];
+      return sameJson(entry.yielded, yieldedByItems(rule, grounded)) ? [entry.rule, leaves] : [entry.rule, leaves, entry.yielded];
     });
     if (withReceipt) out.receipt = a.receipt;
     return out as unknown as CompactAssessment;
@@ -171,7 +191,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
       if (!position.has(rule.id)) position.set(rule.id, i) && conditions.set(rule.id, c);
       return { rule, conditions: c, yielded: yielded as string[] | undefined };
     });
-    const trace: TraceIndex = { position, conditions };
+    const trace: TraceIndex = { position, conditions, seen: new Map() };
     const lists = {} as Record<List, Record<string, unknown>[]>;
     for (const list of LISTS)
       lists[list] = (r[list] as CompactItem[]).map((item, i) => {
@@ -191,7 +211,10 @@ export function createCompactor(setting: CompactSetting): Compactor {
       policy: typeof r.policy === 'string' ? setting.policy : r.policy,
       ...lists,
     };
-    if (withTrace) assessment.trace = expanded.map((e) => ('whole' in e ? e.whole : expandEntry(e.rule, e.conditions, e.yielded ?? yieldedByItems(e.rule, lists))));
+    if (withTrace) {
+      const grounded = groundedItems(lists);
+      assessment.trace = expanded.map((e) => ('whole' in e ? e.whole : expandEntry(e.rule, e.conditions, e.yielded ?? yieldedByItems(e.rule, grounded))));
+    }
     if ('receipt' in r) assessment.receipt = r.receipt;
     return assessment as unknown as Assessment;
   };

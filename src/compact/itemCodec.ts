@@ -22,10 +22,11 @@ export interface ItemSetting {
   readonly steps: StepCodec;
 }
 
-/** The case's trace as items refer to it: position and conditions of each fired rule. */
+/** The case's trace as items refer to it: position and conditions of each fired rule, and what each read (worked out once per rule). */
 export interface TraceIndex {
   readonly position: ReadonlyMap<string, number>;
   readonly conditions: ReadonlyMap<string, TraceCondition>;
+  readonly seen?: Map<string, Record<string, unknown>>;
 }
 
 /** The citations of the rules, united in order: an item's basis when nothing else added to it. */
@@ -41,11 +42,23 @@ export function basisOf(ruleIds: readonly string[], rules: ReadonlyMap<string, S
 
 /** What the rules' conditions read, folded in order as merging items folds them (a later read wins, in the first one's place). */
 export function factsOf(ruleIds: readonly string[], trace: TraceIndex): Record<string, unknown> | undefined {
+  const seen = (id: string) => {
+    let facts = trace.seen?.get(id);
+    if (facts === undefined) {
+      const conditions = trace.conditions.get(id);
+      if (!conditions) return undefined;
+      facts = factsSeen(conditions);
+      trace.seen?.set(id, facts);
+    }
+    return facts;
+  };
+  // One rule's facts are its reads as they are; several fold into a new object.
+  if (ruleIds.length === 1) return seen(ruleIds[0]!);
   const out: Record<string, unknown> = {};
   for (const id of ruleIds) {
-    const conditions = trace.conditions.get(id);
-    if (!conditions) return undefined;
-    Object.assign(out, factsSeen(conditions));
+    const facts = seen(id);
+    if (!facts) return undefined;
+    Object.assign(out, facts);
   }
   return out;
 }

@@ -20,24 +20,27 @@ export function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < x.length; i++) if (!sameJson(x[i] === undefined || typeof x[i] === 'function' ? null : x[i], y[i] === undefined || typeof y[i] === 'function' ? null : y[i])) return false;
     return true;
   }
-  const xs = writtenKeys(a as Record<string, unknown>);
-  const ys = writtenKeys(b as Record<string, unknown>);
-  if (xs.length !== ys.length) return false;
-  for (let i = 0; i < xs.length; i++) {
-    const k = xs[i]!;
-    if (k !== ys[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  // The keys JSON writes, in order, compared pairwise without collecting them: a key whose value JSON
+  // leaves out (undefined, a function, a symbol) is skipped on either side.
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xs = Object.keys(x);
+  const ys = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < xs.length && !written(x[xs[i]!])) i++;
+    while (j < ys.length && !written(y[ys[j]!])) j++;
+    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
+    if (xs[i] !== ys[j] || !sameJson(x[xs[i]!], y[ys[j]!])) return false;
+    i++;
+    j++;
   }
-  return true;
 }
 
-/** The keys JSON writes for an object, in order. */
-function writtenKeys(o: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out.push(k);
-  }
-  return out;
+/** Whether JSON writes a member with this value. */
+function written(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 }
 
 /** A primitive as JSON writes it (NaN and ±Infinity as null, -0 as 0); undefined for what JSON leaves out. */

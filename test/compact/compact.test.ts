@@ -72,11 +72,13 @@ describe('compact records expand to exactly the full assessment', () => {
     });
   }
 
-  it('3,000 generated cases of the test generator, with and without the trace, and with receipts', () => {
+  // The generated corpora run in the first time-zone project only (evaluation does not read the zone).
+  const once = process.env.PETITION_RULES_TZ_COMPARE !== 'off';
+  it.runIf(once)('2,000 generated cases of the test generator, with and without the trace, and with receipts', () => {
     const evaluator = createEvaluator({ directory: fixtureDirectory, evaluator: 'compiled' });
     const differing: string[] = [];
     let checked = 0;
-    for (const { input, asOf } of generateCases(3_000, 20261202)) {
+    for (const { input, asOf } of generateCases(2_000, 20261202)) {
       const a = assessed(evaluator, input, asOf);
       if (!a) continue;
       checked++;
@@ -88,11 +90,11 @@ describe('compact records expand to exactly the full assessment', () => {
       const a = assessed(withReceipts, input, asOf);
       if (a && roundTrip(withReceipts, a) !== JSON.stringify(a)) differing.push(`${a.caseId} with receipt`);
     }
-    expect(checked).toBeGreaterThan(2_500);
+    expect(checked).toBeGreaterThan(1_600);
     expect(differing).toEqual([]);
-  });
+  }, 300_000);
 
-  it("the realistic corpus (the bench's, seed 1): every record round-trips, and the median record is at most 4 kB", () => {
+  it.runIf(once)("the realistic corpus (the bench's, seed 1): every record round-trips, and the median record is at most 4 kB", () => {
     const evaluator = createEvaluator({ directory: examplesDirectory, evaluator: 'compiled' });
     const sizes: number[] = [];
     const differing: string[] = [];
@@ -107,7 +109,7 @@ describe('compact records expand to exactly the full assessment', () => {
     expect(differing).toEqual([]);
     expect(sizes.length).toBeGreaterThan(1_900);
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThanOrEqual(4_096);
-  });
+  }, 300_000);
 
   it('keeps whole what it cannot rebuild: an organ renamed, a fact changed, a trace entry reshaped', () => {
     const evaluator = createEvaluator({ directory: examplesDirectory, evaluator: 'compiled' });
