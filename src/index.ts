@@ -22,6 +22,9 @@ export { Organ, OrganDirectory, OrganKind, OrganLevel, ORGAN_LEVELS, levelRank }
 export { CaseValidationError } from './errors/CaseValidationError.js';
 export type { InputIssue } from './errors/CaseValidationError.js';
 export { RulePackError } from './errors/RulePackError.js';
+export { CompactRecordError } from './compact/CompactRecordError.js';
+export { COMPACT_FORMAT } from './compact/format.js';
+export type { CompactAssessment, CompactItem, CompactLeaf, CompactStep, CompactTraceEntry } from './compact/format.js';
 export type * from './assessment/types.js';
 export { packFromData } from './rules/loadPack.js';
 export { loadBuiltinPacks } from './rules/builtinPacks.js';
