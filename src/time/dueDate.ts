@@ -2,7 +2,7 @@ import { CalendarCoverageError, type Calendar } from '../calendar/types.js';
 import { nextWorkingDay } from '../calendar/workingDays.js';
 import { addCalendarDays, compareDates, daysBetween, yearOf, type IsoDate } from '../dates/isoDate.js';
 import type { DayCount } from './period.js';
-import { computationStep, type StartEventRef } from './computationSteps.js';
+import { computationStep } from './computationSteps.js';
 import { restDaysIn } from './restDays.js';
 import type { Bilingual as Text } from '../text/bilingual.js';
 
@@ -44,7 +44,7 @@ export interface DueDateInput {
    * What started the clock, for the account: an event type of the log (`accepted`, named "acceptance"
    * in the account), or the words themselves.
    */
-  readonly startEvent: StartEventRef;
+  readonly startEvent: string | Text;
   /** The period; `days: 0` means the same day (nothing is counted and nothing is rolled over). */
   readonly period: DayCount | { readonly days: 0; readonly unit: 'calendar' };
   /** Carry a last day that is a rest day to the next working day. */
@@ -187,7 +187,9 @@ function roll(calendar: Calendar, last: IsoDate, rollover: boolean, steps: Text[
  * its coverage error (never a guess).
  */
 export function computeDueDate(input: DueDateInput): DueDate {
-  const { start, startEvent, period, rollover } = input;
+  const { start, period, rollover } = input;
+  // A step holds plain data: the caller's words for the start, copied as {en, zh}.
+  const startEvent = typeof input.startEvent === 'string' ? input.startEvent : { en: input.startEvent.en, zh: input.startEvent.zh };
   const watched = watchProvisional(input.calendar, input.calendarCoverage ?? 'project');
   const { calendar } = watched;
   const pauses = input.pauses ?? [];
