@@ -2,7 +2,8 @@ import { CalendarCoverageError, type Calendar } from '../calendar/types.js';
 import { nextWorkingDay } from '../calendar/workingDays.js';
 import { addCalendarDays, compareDates, daysBetween, yearOf, type IsoDate } from '../dates/isoDate.js';
 import type { DayCount } from './period.js';
-import { describeRestDays } from './restDays.js';
+import { computationStep } from './computationSteps.js';
+import { restDaysIn } from './restDays.js';
 import type { Bilingual as Text } from '../text/bilingual.js';
 
 /**
@@ -15,7 +16,8 @@ import type { Bilingual as Text } from '../text/bilingual.js';
  * approved by the head of the organ lengthen the period; one approved after the due date had passed
  * counts only when the policy says so. Finally, when the policy asks for it, a last day that is a rest
  * day is carried to the next working day, and the account says so. Every step is written down in
- * both languages, so the output shows how the date was reached.
+ * both languages, so the output shows how the date was reached; the words of each kind of step are in
+ * computationSteps.ts, and each text remembers the step's data (`stepOf`).
  */
 
 export type { Bilingual as Text } from '../text/bilingual.js';
@@ -38,8 +40,11 @@ export interface DueDateInput {
   readonly calendar: Calendar;
   /** The day of the event that started the clock (not counted). */
   readonly start: IsoDate;
-  /** What started the clock, for the account ("accepted", "received"). */
-  readonly startEvent: Text;
+  /**
+   * What started the clock, for the account: an event type of the log (`accepted`, named "acceptance"
+   * in the account), or the words themselves.
+   */
+  readonly startEvent: string | Text;
   /** The period; `days: 0` means the same day (nothing is counted and nothing is rolled over). */
   readonly period: DayCount | { readonly days: 0; readonly unit: 'calendar' };
   /** Carry a last day that is a rest day to the next working day. */
@@ -90,11 +95,6 @@ export interface DueDate {
   readonly provisional?: { readonly years: readonly number[]; readonly reasons: readonly Text[]; readonly basis: readonly string[] };
 }
 
-const unitText = (unit: 'calendar' | 'working', days: number): Text =>
-  unit === 'calendar'
-    ? { en: `${days} calendar day${days === 1 ? '' : 's'}`, zh: `${days}日` }
-    : { en: `${days} working day${days === 1 ? '' : 's'}`, zh: `${days}个工作日` };
-
 /**
  * The calendar as the computation sees it: every day it asks about is checked for a provisional answer
  * (a projected year), which is noted — or, under `strict`, refused with the calendar's coverage error.
@@ -109,10 +109,7 @@ function watchProvisional(calendar: Calendar, coverage: 'project' | 'strict'): {
     const why = test.call(calendar, date);
     if (!why) return;
     if (coverage === 'strict') {
-      throw new CalendarCoverageError(calendar.id, date, calendar.coverage, calendar.projectable, {
-        en: `${why.en} Policy calendarCoverage is strict: no due date is given on a projected calendar.`,
-        zh: `${why.zh}政策选项 calendarCoverage 为 strict：不依推算的日历给出到期日。`,
-      });
+      throw new CalendarCoverageError(calendar.id, date, calendar.coverage, calendar.projectable, computationStep('strict-coverage', { en: why.en, zh: why.zh }));
     }
     reasons.set(why.en, why);
     years.add(yearOf(date));
@@ -175,18 +172,12 @@ function count(calendar: Calendar, start: IsoDate, days: number, unit: 'calendar
 function roll(calendar: Calendar, last: IsoDate, rollover: boolean, steps: Text[]): { dueOn: IsoDate; from?: IsoDate } {
   if (calendar.isWorkingDay(last)) return { dueOn: last };
   const next = nextWorkingDay(calendar, last);
-  const rest = describeRestDays(calendar, last, addCalendarDays(next, -1));
+  const rest = restDaysIn(calendar, last, addCalendarDays(next, -1));
   if (!rollover) {
-    steps.push({
-      en: `${last} is a rest day (${rest.en}), but holiday rollover is off (policy holidayRollover), so the due date stays ${last}.`,
-      zh: `${last}为休息日（${rest.zh}），但未启用节假日顺延（政策选项 holidayRollover），到期日仍为${last}。`,
-    });
+    steps.push(computationStep('rest-day-kept', last, next, rest.holidays, rest.weekend));
     return { dueOn: last };
   }
-  steps.push({
-    en: `Rolled over from ${last} to ${next} because ${rest.en} (policy holidayRollover: a period ending on a rest day ends on the next working day).`,
-    zh: `因${rest.zh}，到期日由${last}顺延至${next}（政策选项 holidayRollover：期间最后一日为休息日的，顺延至其后第一个工作日）。`,
-  });
+  steps.push(computationStep('rolled-over', last, next, rest.holidays, rest.weekend));
   return { dueOn: next, from: last };
 }
 
@@ -196,42 +187,31 @@ function roll(calendar: Calendar, last: IsoDate, rollover: boolean, steps: Text[
  * its coverage error (never a guess).
  */
 export function computeDueDate(input: DueDateInput): DueDate {
-  const { start, startEvent, period, rollover } = input;
+  const { start, period, rollover } = input;
+  // A step holds plain data: the caller's words for the start, copied as {en, zh}.
+  const startEvent = typeof input.startEvent === 'string' ? input.startEvent : { en: input.startEvent.en, zh: input.startEvent.zh };
   const watched = watchProvisional(input.calendar, input.calendarCoverage ?? 'project');
   const { calendar } = watched;
   const pauses = input.pauses ?? [];
   const steps: Text[] = [];
 
   if (period.days === 0) {
-    steps.push({
-      en: `Due the same day as the ${startEvent.en} (${start}): 'immediately' or 'promptly' without a day count, read as 0 days (policy ${input.promptlyPolicy ?? 'promptlyDays'}).`,
-      zh: `与${startEvent.zh}同日（${start}）到期：法律规定“立即”“及时”而无天数，按0日计（政策选项 ${input.promptlyPolicy ?? 'promptlyDays'}）。`,
-    });
+    steps.push(computationStep('same-day', startEvent, start, input.promptlyPolicy ?? 'promptlyDays'));
     return { dueOn: start, originalDueOn: start, pausedDays: 0, extensions: [], computation: steps };
   }
 
-  const unit = unitText(period.unit, period.days);
   const base = count(calendar, start, period.days, period.unit, []);
-  steps.push({
-    en: `${unit.en} from the ${startEvent.en} on ${start}, the start day not counted${period.unit === 'working' ? ' (working days per the State Council holiday notices, make-up working days included)' : ''}: day ${period.days} is ${base.last}.`,
-    zh: `自${start}（${startEvent.zh}）起${unit.zh}，起算当日不计入${period.unit === 'working' ? '（工作日按国务院办公厅节假日安排通知计算，含调休上班日）' : ''}：第${period.days}日为${base.last}。`,
-  });
+  steps.push(computationStep('start-day-excluded', period.unit, period.days, startEvent, start, base.last));
   let last = base.last;
   let pausedDays = 0;
   if (pauses.length > 0) {
     const withPause = count(calendar, start, period.days, period.unit, pauses);
     pausedDays = withPause.paused;
     for (const p of pauses) {
-      steps.push({
-        en: `${p.what.en} from ${p.from} to ${p.until} is not counted${withPause.paused > 0 ? '' : ' (it falls outside the period)'}.`,
-        zh: `${p.what.zh}时间（${p.from}至${p.until}）不计入期间${withPause.paused > 0 ? '' : '（不在期间之内）'}。`,
-      });
+      steps.push(computationStep('pause-not-counted', { en: p.what.en, zh: p.what.zh }, p.from, p.until, withPause.paused > 0));
     }
     if (withPause.paused > 0) {
-      steps.push({
-        en: `${withPause.paused} day${withPause.paused === 1 ? '' : 's'} not counted: day ${period.days} moves to ${withPause.last}.`,
-        zh: `不计入${withPause.paused}日：第${period.days}日顺延为${withPause.last}。`,
-      });
+      steps.push(computationStep('paused-days', withPause.paused, period.days, withPause.last));
     }
     last = withPause.last;
   }
@@ -242,49 +222,32 @@ export function computeDueDate(input: DueDateInput): DueDate {
   let extraDays = 0;
   const applied: AppliedExtension[] = [];
   for (const ext of [...(input.extensions ?? [])].sort((a, b) => compareDates(a.on, b.on))) {
-    const extText = unitText(period.unit, ext.days);
     if (!ext.byHead) {
       applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'not-by-head' });
-      steps.push({
-        en: `The extension of ${extText.en} recorded on ${ext.on} was not approved by the head of the organ: not counted.`,
-        zh: `${ext.on}记录的延长${extText.zh}未经本机关负责人批准，不予计算。`,
-      });
+      steps.push(computationStep('extension-not-by-head', period.unit, ext.days, ext.on));
       continue;
     }
     const late = compareDates(ext.on, dueOn) > 0;
     if (late && !input.lateExtensionCures) {
       applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'late' });
-      steps.push({
-        en: `The extension of ${extText.en} approved by the head of the organ on ${ext.on} came after the due date ${dueOn} had passed: it does not cure the lateness (policy lateExtensionCures is off), so the due date stays ${dueOn}.`,
-        zh: `本机关负责人于${ext.on}批准延长${extText.zh}，但此时${dueOn}的期限已经届满，延长不能补正逾期（政策选项 lateExtensionCures 未启用），到期日仍为${dueOn}。`,
-      });
+      steps.push(computationStep('extension-late', period.unit, ext.days, ext.on, dueOn));
       continue;
     }
     const lawful = input.maxExtensionDays === undefined ? ext.days : Math.min(ext.days, Math.max(0, input.maxExtensionDays - extraDays));
     const excess = ext.days - lawful;
     if (lawful === 0) {
       applied.push({ on: ext.on, days: ext.days, counted: false, reason: 'beyond-maximum', excessDays: excess });
-      steps.push({
-        en: `The extension of ${extText.en} approved on ${ext.on} goes beyond the most the law allows (${unitText(period.unit, input.maxExtensionDays ?? 0).en} in all, already reached): not counted; lateness is judged against the lawful due date ${dueOn}.`,
-        zh: `${ext.on}批准的延长${extText.zh}超出法定最长延长期限（合计${unitText(period.unit, input.maxExtensionDays ?? 0).zh}，已经用尽），不予计算；是否逾期按法定期限${dueOn}判断。`,
-      });
+      steps.push(computationStep('extension-beyond-maximum', period.unit, ext.days, ext.on, input.maxExtensionDays ?? 0, dueOn));
       continue;
     }
     if (excess > 0) {
-      steps.push({
-        en: `Of the extension of ${extText.en} approved on ${ext.on}, only ${unitText(period.unit, lawful).en} count: the law allows at most ${unitText(period.unit, input.maxExtensionDays ?? 0).en} of extension in all, so the ${unitText(period.unit, excess).en} beyond it are not counted and lateness is judged against the lawful due date.`,
-        zh: `${ext.on}批准的延长${extText.zh}中只计算${unitText(period.unit, lawful).zh}：法律规定延长合计不得超过${unitText(period.unit, input.maxExtensionDays ?? 0).zh}，超出的${unitText(period.unit, excess).zh}不予计算，是否逾期按法定期限判断。`,
-      });
+      steps.push(computationStep('extension-excess', period.unit, ext.days, ext.on, lawful, input.maxExtensionDays ?? 0));
     }
     extraDays += lawful;
     applied.push({ on: ext.on, days: ext.days, counted: true, reason: late ? 'late-cured' : 'in-time', ...(excess > 0 ? { excessDays: excess } : {}) });
     const total = period.days + extraDays;
     const extended = count(calendar, start, total, period.unit, pauses);
-    const countedText = unitText(period.unit, lawful);
-    steps.push({
-      en: `Extension of ${countedText.en} approved by the head of the organ on ${ext.on}${late ? `, after the due date ${dueOn} had passed, counted because policy lateExtensionCures is on` : `, before the due date ${dueOn}`}: the period becomes ${unitText(period.unit, total).en}, day ${total} is ${extended.last}.`,
-      zh: `本机关负责人于${ext.on}批准延长${countedText.zh}${late ? `（在${dueOn}期限届满之后批准，因启用政策选项 lateExtensionCures 仍予计算）` : `（在${dueOn}期限届满之前批准）`}：期间变为${unitText(period.unit, total).zh}，第${total}日为${extended.last}。`,
-    });
+    steps.push(computationStep('extended', period.unit, lawful, ext.on, late, dueOn, total, extended.last));
     pausedDays = extended.paused;
     const rolled = roll(calendar, extended.last, rollover, steps);
     dueOn = rolled.dueOn;

@@ -5,14 +5,17 @@ import type { Materialised, Materialiser } from '../outcomes/materialiser.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { resolveParty } from '../parties/parties.js';
 import type { EventMatch, Outcome } from '../rules/schema.js';
+import { computationStep } from './computationSteps.js';
 import { countingRules } from './counting.js';
 import { dueDateOrProblem, type AppliedExtension, type Text } from './dueDate.js';
-import { eventName } from './eventNames.js';
 import { isDayCount, PeriodValue } from './period.js';
 import { judgeStatus } from './status.js';
 import { eventsInOrder } from './transfers.js';
 
 type ObligationOutcome = Extract<Outcome, { kind: 'obligation' }>;
+
+/** What a hearing's pause is called in the account ("Hearing from … to … is not counted"). */
+const HEARING: Text = { en: 'Hearing', zh: '听证' };
 
 /** Several reasons for a provisional due date as one text. */
 function joinReasons(reasons: readonly Text[]): Text {
@@ -64,28 +67,24 @@ function matches(ctx: CaseContext, event: Event, match: EventMatch): boolean {
   return true;
 }
 
+/**
+ * The account's last step: where the duty (or the petitioner's window) stands at `asOf`. The counts
+ * judgeStatus gives with each status (days late, overdue, left) are always there for that status.
+ */
 const statusStep = (status: ReturnType<typeof judgeStatus>, dueOn: IsoDate | null, asOf: IsoDate, window: boolean): Text => {
   switch (status.status) {
     case 'met':
-      return window
-        ? { en: `The request was made on ${status.metOn}, within the window.`, zh: `已于${status.metOn}在期限内提出请求。` }
-        : { en: `Done on ${status.metOn}${dueOn ? `, by the due date ${dueOn}` : ''}.`, zh: `已于${status.metOn}完成${dueOn ? `，未超过${dueOn}的期限` : ''}。` };
+      return window ? computationStep('window-used', status.metOn!) : computationStep('done', status.metOn!, dueOn);
     case 'met-late':
-      return { en: `Done on ${status.metOn}, ${status.daysLate} day(s) after the due date ${dueOn}.`, zh: `于${status.metOn}完成，超过${dueOn}的期限${status.daysLate}日。` };
+      return computationStep('done-late', status.metOn!, status.daysLate!, dueOn!);
     case 'overdue':
-      return { en: `Not done as of ${asOf}: ${status.daysOverdue} day(s) overdue.`, zh: `截至${asOf}尚未完成，已逾期${status.daysOverdue}日。` };
+      return computationStep('overdue', asOf, status.daysOverdue!);
     case 'expired':
-      return status.metOn !== undefined
-        ? { en: `The request was made on ${status.metOn}, ${status.daysLate} day(s) after the window closed on ${dueOn}: the window had expired, and no decision duty follows from the request.`, zh: `于${status.metOn}提出请求，已超过${dueOn}届满的期限${status.daysLate}日：期限已经届满，该请求不产生作出意见的义务。` }
-        : { en: `No request by ${dueOn}: the window has expired.`, zh: `至${dueOn}未提出请求，期限已经届满。` };
+      return status.metOn !== undefined ? computationStep('window-used-late', status.metOn, status.daysLate!, dueOn!) : computationStep('window-expired', dueOn);
     case 'open':
-      return dueOn
-        ? { en: `The window is open as of ${asOf}: ${status.daysLeft} day(s) left.`, zh: `截至${asOf}期限未满，尚余${status.daysLeft}日。` }
-        : { en: `The window has not started.`, zh: `期限尚未起算。` };
+      return dueOn ? computationStep('window-open', asOf, status.daysLeft!) : computationStep('window-not-started');
     default:
-      return dueOn
-        ? { en: `Not done yet as of ${asOf}: ${status.daysLeft} day(s) left${status.status === 'due-soon' ? ' (due soon)' : ''}.`, zh: `截至${asOf}尚未完成，尚余${status.daysLeft}日${status.status === 'due-soon' ? '（即将到期）' : ''}。` }
-        : { en: `Not done yet as of ${asOf}.`, zh: `截至${asOf}尚未完成。` };
+      return dueOn ? computationStep('pending', asOf, status.daysLeft!, status.status === 'due-soon') : computationStep('pending-no-due-date', asOf);
   }
 };
 
@@ -106,12 +105,6 @@ function excessOf(extensions: readonly AppliedExtension[]): { extensionExcessDay
   const excess = extensions.reduce((sum, e) => sum + (e.excessDays ?? 0), 0);
   return excess > 0 ? { extensionExcessDays: excess } : {};
 }
-
-/** The account's note that the log lacks the event the period runs from, and which event stood in for it. */
-const standInStep = (wanted: Text, used: Text, on: IsoDate): Text => ({
-  en: `The log shows no ${wanted.en}: the ${used.en} on ${on} stands in for it, so the period runs from the earliest day it can have started.`,
-  zh: `记录中没有${wanted.zh}的日期：以${on}${used.zh}之日代替，即按可能起算的最早日期计算。`,
-});
 
 /**
  * Turns an `obligation` outcome into an assessment item: finds the event that started the
@@ -162,44 +155,31 @@ export const obligationMaterialiser: Materialiser = {
     else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy[promptlyOption], policy: promptlyOption };
     else period = { kind: value.kind };
 
-    if (standIn) computation.push(standInStep(eventName(o.startsOn[0]!.event), eventName(standIn.type), standIn.on));
+    // The account's note that the log lacks the event the period runs from, and which event stood in for it.
+    if (standIn) computation.push(computationStep('stands-in', o.startsOn[0]!.event, standIn.type, standIn.on));
     if (!startEvent) {
-      const names = o.startsOn.map((m) => eventName(m.event));
-      computation.push({
-        en: `The clock has not started: the log shows no ${names.map((n) => n.en).join(' or ')} yet.`,
-        zh: `期限尚未起算：记录中尚无${names.map((n) => n.zh).join('或')}。`,
-      });
+      computation.push(computationStep('not-started', o.startsOn.map((m) => m.event)));
     } else if (!isDayCount(value) && value.kind === 'set-by-assigner') {
       const set = 'dueOn' in startEvent ? startEvent.dueOn : undefined;
       dueOn = set ?? null;
-      computation.push(
-        set
-          ? { en: `Deadline set by the assigner in the assignment of ${startEvent.on}: ${set}.`, zh: `交办机关在${startEvent.on}交办时指定的期限：${set}。` }
-          : { en: `The assignment of ${startEvent.on} sets no deadline: no due date.`, zh: `${startEvent.on}的交办未指定期限，无到期日。` },
-      );
+      computation.push(set ? computationStep('set-by-assigner', startEvent.on, set) : computationStep('no-deadline-set', startEvent.on));
     } else if (!isDayCount(value) && value.kind === 'no-day-count') {
-      computation.push({
-        en: `The law sets no day count for this duty: no due date; it stands from the ${eventName(startEvent.type).en} on ${startEvent.on} until done.`,
-        zh: `法律对该义务未规定天数：无到期日，自${startEvent.on}（${eventName(startEvent.type).zh}）起至完成时止。`,
-      });
+      computation.push(computationStep('no-day-count', startEvent.type, startEvent.on));
     } else {
       const days = isDayCount(value) ? value : { days: ctx.policy[promptlyOption], unit: 'calendar' as const };
       if (!isDayCount(value) && days.days > 0) {
-        computation.push({
-          en: `The law says 'immediately' or 'promptly' without a day count: ${days.days} calendar day(s) by policy ${promptlyOption}.`,
-          zh: `法律规定“立即”或“及时”而未规定天数：按政策选项 ${promptlyOption} 计${days.days}日。`,
-        });
+        computation.push(computationStep('promptly', days.days, promptlyOption));
       }
       const due = dueDateOrProblem({
         calendar: ctx.calendar,
         start: startEvent.on,
-        startEvent: eventName(startEvent.type),
+        startEvent: startEvent.type,
         period: days,
         rollover: ctx.policy.holidayRollover,
         pauses: o.pause
           ? events
               .filter((e): e is Extract<Event, { type: 'hearing' }> => e.type === 'hearing')
-              .map((e) => ({ from: e.on, until: e.until, what: { en: 'Hearing', zh: '听证' } }))
+              .map((e) => ({ from: e.on, until: e.until, what: HEARING }))
           : [],
         extensions: o.extension
           ? events
@@ -227,7 +207,7 @@ export const obligationMaterialiser: Materialiser = {
         };
         if (due.provisional) {
           provisional = { reason: joinReasons(due.provisional.reasons), years: due.provisional.years, basis: due.provisional.basis };
-          computation.push({ en: `Provisional: ${provisional.reason.en}`, zh: `暂定：${provisional.reason.zh}` });
+          computation.push(computationStep('provisional', provisional.reason));
           counted.push(...due.provisional.basis);
         }
       }

@@ -1,7 +1,7 @@
 import type { CaseContext } from '../evaluate/context.js';
 import { compareDates, type IsoDate } from '../dates/isoDate.js';
 import { dueDateOrProblem, type Text } from './dueDate.js';
-import { eventName } from './eventNames.js';
+import { computationStep, lowerAcceptance } from './computationSteps.js';
 import { isDayCount, PeriodValue } from './period.js';
 
 /**
@@ -69,17 +69,14 @@ function judge(ctx: CaseContext): LowerHandlingFact {
   const period = dayCount(ctx.params[HANDLING_PERIOD]);
   const steps: Text[] = [];
   if (!period) {
-    steps.push({
-      en: `No handling period is in force for the lower organ: whether it is still within its time limit cannot be judged.`,
-      zh: `下级机关没有适用的办理期限：无法判断是否仍在规定期限内。`,
-    });
+    steps.push(computationStep('no-handling-period'));
     return { organ: lower.organ, acceptedOn: accepted, ...(concludedOn ? { concludedOn } : {}), withinTimeLimit: false, computation: steps };
   }
   const maximum = dayCount(ctx.params[EXTENSION_MAXIMUM]);
   const due = dueDateOrProblem({
     calendar: ctx.calendar,
     start: accepted,
-    startEvent: { en: `acceptance by the lower organ (${lower.organ})`, zh: `下级机关（${lower.organ}）${eventName('accepted').zh}` },
+    startEvent: lowerAcceptance(lower.organ),
     period,
     rollover: ctx.policy.holidayRollover,
     extensions: lower.events.flatMap((e) => (e.type === 'extension-approved' ? [{ on: e.on, days: e.days, byHead: e.approvedBy === 'head-of-organ' }] : [])),
@@ -94,32 +91,20 @@ function judge(ctx: CaseContext): LowerHandlingFact {
     return { organ: lower.organ, acceptedOn: accepted, ...(concludedOn ? { concludedOn } : {}), withinTimeLimit: false, computation: steps };
   }
   steps.push(...due.computation);
-  for (const reason of due.provisional?.reasons ?? []) steps.push({ en: `Provisional: ${reason.en}`, zh: `暂定：${reason.zh}` });
+  for (const reason of due.provisional?.reasons ?? []) steps.push(computationStep('provisional', { en: reason.en, zh: reason.zh }));
   let within: boolean;
   if (compareDates(accepted, receivedOn) > 0) {
     within = false;
-    steps.push({
-      en: `The lower organ accepted the matter only on ${accepted}, after it was received here on ${receivedOn}: it was not yet pending below.`,
-      zh: `下级机关于${accepted}才受理，晚于本机关${receivedOn}收到之日：当时尚未由下级受理。`,
-    });
+    steps.push(computationStep('lower-accepted-later', accepted, receivedOn));
   } else if (concludedOn !== undefined && compareDates(concludedOn, receivedOn) <= 0) {
     within = false;
-    steps.push({
-      en: `The lower organ concluded the matter on ${concludedOn}, by the time it was received here on ${receivedOn}: it is no longer in progress below (dissatisfaction with the opinion goes to review).`,
-      zh: `下级机关已于${concludedOn}办结，本机关${receivedOn}收到时已不在办理中（对处理意见不服的应请求复查）。`,
-    });
+    steps.push(computationStep('lower-concluded', concludedOn, receivedOn));
   } else if (compareDates(receivedOn, due.dueOn) <= 0) {
     within = true;
-    steps.push({
-      en: `Received here on ${receivedOn}, within the lower organ's time limit (${due.dueOn}): the matter is pending below.`,
-      zh: `本机关于${receivedOn}收到，在下级机关的办理期限（${due.dueOn}）内：属于下级正在办理的事项。`,
-    });
+    steps.push(computationStep('pending-below', receivedOn, due.dueOn));
   } else {
     within = false;
-    steps.push({
-      en: `Received here on ${receivedOn}, after the lower organ's time limit had run out (${due.dueOn}) without a conclusion: it is not pending below within its time limit.`,
-      zh: `本机关于${receivedOn}收到，下级机关的办理期限（${due.dueOn}）已届满而未办结：不属于在规定期限内的下级正在办理事项。`,
-    });
+    steps.push(computationStep('lower-time-limit-passed', receivedOn, due.dueOn));
   }
   return { organ: lower.organ, acceptedOn: accepted, ...(concludedOn ? { concludedOn } : {}), dueOn: due.dueOn, withinTimeLimit: within, computation: steps };
 }
