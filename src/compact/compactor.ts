@@ -11,6 +11,8 @@ import { CompactRecordError } from './CompactRecordError.js';
 import { COMPACT_FORMAT, type CompactAssessment, type CompactItem, type CompactTraceEntry } from './format.js';
 import { encodeItem, expandItem, ItemError, type ItemSetting, type StepCodec, type TraceIndex } from './itemCodec.js';
 import { sameJson } from './sameJson.js';
+import { statedPeriod } from '../time/obligation.js';
+import { deepFreeze } from '../util/deepFreeze.js';
 import { encodeConditions, expandConditions, expandEntry, isOwnHead, LeafError } from './traceCodec.js';
 
 /** The outcome lists of an assessment, in the order it writes them. */
@@ -94,6 +96,19 @@ export function createCompactor(setting: CompactSetting): Compactor {
     return ref;
   };
   const items: ItemSetting = { organRef, rules, steps: setting.steps };
+  const policyValues: Record<string, unknown> = Object.fromEntries(setting.policy.map((p) => [p.id, p.value]));
+  /** The periods the law states, by parameter, for one law (span of receipt dates). */
+  const periods = new WeakMap<Law, Map<string, Record<string, unknown> | undefined>>();
+  const periodsOf = (law: Law) => {
+    let known = periods.get(law);
+    if (!known) periods.set(law, (known = new Map()));
+    const byParameter = known;
+    return (parameter: string) => {
+      // Frozen: one object serves every case of the span.
+      if (!byParameter.has(parameter)) byParameter.set(parameter, Object.hasOwn(law.selection.params, parameter) ? deepFreeze(statedPeriod(law.selection.params[parameter], policyValues)) : undefined);
+      return byParameter.get(parameter);
+    };
+  };
   let policyHash: string | undefined;
   let directoryHash: string | undefined;
   const policyRef = () => (policyHash ??= short(contentHash(setting.policy)));
@@ -122,7 +137,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
         conditions.set(e.rule, e.conditions);
       }
     });
-    const trace: TraceIndex = { position, conditions, seen: new Map() };
+    const trace: TraceIndex = { position, conditions, seen: new Map(), period: periodsOf(law) };
     const lists = a as unknown as Record<List, readonly Readonly<Record<string, unknown>>[]>;
     const grounded = groundedItems(lists);
     const out: Record<string, unknown> = { format: COMPACT_FORMAT, caseId: a.caseId, asOf: a.asOf, receivedOn: a.receivedOn, law: ref };
@@ -191,7 +206,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
       if (!position.has(rule.id)) position.set(rule.id, i) && conditions.set(rule.id, c);
       return { rule, conditions: c, yielded: yielded as string[] | undefined };
     });
-    const trace: TraceIndex = { position, conditions, seen: new Map() };
+    const trace: TraceIndex = { position, conditions, seen: new Map(), period: periodsOf(law) };
     const lists = {} as Record<List, Record<string, unknown>[]>;
     for (const list of LISTS)
       lists[list] = (r[list] as CompactItem[]).map((item, i) => {

@@ -27,7 +27,8 @@ export type CompactStep = readonly [kind: string, ...args: unknown[]] | { readon
 /**
  * An outcome item: its own fields, with each organ of the evaluator's directory written as its id,
  * `rules` as positions in the compact trace (or ids, for a rule that is not in it), `basis` left out
- * when it is the rules' citations united in order (`basis+` holding only the citations after those),
+ * when it is the rules' citations united in order (`basis+` holding only the citations after those, a counting rule's citations by its id in
+ * rules/counting.json, `startDayExcluded`),
  * `facts` left out when it is what their conditions
  * read, and an obligation's computation as steps. An item that cannot be written so is kept whole,
  * wrapped in an array of one.

@@ -2,6 +2,7 @@ import type { OrganRef, TraceCondition } from '../assessment/types.js';
 import type { StagedRule } from '../engine/ruleset.js';
 import { factsSeen } from '../evaluate/outcomes.js';
 import type { Bilingual } from '../text/bilingual.js';
+import { countingRules } from '../time/counting.js';
 import type { CompactItem } from './format.js';
 import { sameJson } from './sameJson.js';
 
@@ -27,6 +28,8 @@ export interface TraceIndex {
   readonly position: ReadonlyMap<string, number>;
   readonly conditions: ReadonlyMap<string, TraceCondition>;
   readonly seen?: Map<string, Record<string, unknown>>;
+  /** The period an obligation states for a parameter of the law in force for the case (src/time/obligation.ts `statedPeriod`). */
+  readonly period?: (parameter: string) => Record<string, unknown> | undefined;
 }
 
 /** The citations of the rules, united in order: an item's basis when nothing else added to it. */
@@ -65,6 +68,38 @@ export function factsOf(ruleIds: readonly string[], trace: TraceIndex): Record<s
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * `basis+` names a run of citations that is one counting rule's basis by the rule's id
+ * (`startDayExcluded` for `civil-code:art201`, `civil-procedure-law:art85`): a citation id always holds
+ * a colon, a counting rule's id never does.
+ */
+function encodeCountingRuns(extra: readonly string[]): string[] {
+  const rules = Object.entries(countingRules());
+  const out: string[] = [];
+  for (let i = 0; i < extra.length; ) {
+    const run = rules.find(([, r]) => r.basis.every((c, k) => extra[i + k] === c));
+    if (run) {
+      out.push(run[0]);
+      i += run[1].basis.length;
+    } else out.push(extra[i++]!);
+  }
+  return out;
+}
+
+function expandCountingRuns(more: readonly string[]): string[] | undefined {
+  const rules = countingRules() as Readonly<Record<string, { readonly basis: readonly string[] } | undefined>>;
+  const out: string[] = [];
+  for (const x of more) {
+    if (x.includes(':')) out.push(x);
+    else {
+      const rule = Object.hasOwn(rules, x) ? rules[x] : undefined;
+      if (!rule) return undefined;
+      out.push(...rule.basis);
+    }
+  }
+  return out;
+}
+
 /** An organ as its directory id when the directory names it so; the reference itself otherwise; undefined when not an organ reference. */
 function encodeOrgan(ref: unknown, setting: ItemSetting): unknown {
   if (!isObject(ref)) return undefined;
@@ -95,12 +130,15 @@ export function encodeItem(item: Readonly<Record<string, unknown>>, setting: Ite
       ? basis.slice(derived.length)
       : undefined;
   const omitFacts = keys[at + 1] === 'facts' && sameJson(item.facts, factsOf(rules, trace));
+  // An obligation's period is what its parameter in force states, unless something else made it.
+  const p = keys.indexOf('parameter');
+  const omitPeriod = p > 0 && keys[p - 1] === 'period' && typeof item.parameter === 'string' && trace.period !== undefined && sameJson(item.period, trace.period(item.parameter));
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const value = item[key];
-    if ((key === 'basis' && omitBasis) || (key === 'facts' && omitFacts)) continue;
+    if ((key === 'basis' && omitBasis) || (key === 'facts' && omitFacts) || (key === 'period' && omitPeriod)) continue;
     if (key === 'basis' && basisMore) {
-      out['basis+'] = basisMore;
+      out['basis+'] = encodeCountingRuns(basisMore);
       continue;
     }
     if ((ORGAN_FIELDS as readonly string[]).includes(key)) {
@@ -178,11 +216,17 @@ export function expandItem(compact: unknown, setting: ItemSetting, trace: TraceI
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(compact)) {
     const value = compact[key];
-    if (key === 'basis+') {
+    if (key === 'parameter' && !('period' in compact)) {
+      const period = typeof value === 'string' ? trace.period?.(value) : undefined;
+      if (!period) throw new ItemError('.parameter', { en: `the law in force states no period for parameter ${JSON.stringify(value)}, so the period cannot be given`, zh: `现行法律未就参数 ${JSON.stringify(value)} 规定期间，无法给出期间` });
+      out.period = period;
+      out.parameter = value;
+    } else if (key === 'basis+') {
       const basis = basisOf(ruleIds, setting.rules);
       if (!basis) throw new ItemError('.rules', { en: 'names a rule this evaluator does not have, so the basis cannot be given', zh: '所列规则本评估器没有，无法给出依据' });
-      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) throw new ItemError(`.${key}`, { en: 'must be a list of citation ids', zh: '须为引用 id 的列表' });
-      out.basis = [...basis, ...value];
+      const more = Array.isArray(value) && value.every((c) => typeof c === 'string') ? expandCountingRuns(value) : undefined;
+      if (!more) throw new ItemError(`.${key}`, { en: 'must be a list of citation ids and counting-rule ids', zh: '须为引用 id 与期间计算规则 id 的列表' });
+      out.basis = [...basis, ...more];
     } else if (key === 'rules') {
       if (!('basis' in compact) && !('basis+' in compact)) {
         const basis = basisOf(ruleIds, setting.rules);

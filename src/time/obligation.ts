@@ -55,6 +55,23 @@ function periodOf(raw: unknown): PeriodValue | undefined {
   return known ?? undefined;
 }
 
+/**
+ * The period an obligation states for the parameter value in force: a day count (`days`, `unit`), a
+ * duty to act promptly with the day count the policy gives it (option `promptlyDays` unless the value
+ * names another), a deadline the assigner sets, or none — undefined when the value is not a period.
+ * The one place the `period` of an obligation is made (the compact record rebuilds it from here too).
+ */
+export function statedPeriod(raw: unknown, policy: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
+  const value = periodOf(raw);
+  if (!value) return undefined;
+  if (isDayCount(value)) return { kind: 'days', days: value.days, unit: value.unit };
+  if (value.kind === 'promptly') {
+    const option = value.policy ?? 'promptlyDays';
+    return { kind: 'promptly', days: policy[option], policy: option };
+  }
+  return { kind: value.kind };
+}
+
 /** Whether an event is the one a match asks for: its type, and the organ that took it or received it when the match names one. */
 function matches(ctx: CaseContext, event: Event, match: EventMatch): boolean {
   if (event.type !== match.event) return false;
@@ -140,7 +157,7 @@ export const obligationMaterialiser: Materialiser = {
     const metEvent = events.find((e) => o.metBy.some((m) => matches(ctx, e, m)) && (start === null || compareDates(e.on, start.on) >= 0));
 
     const computation: Text[] = [];
-    let period: Record<string, unknown>;
+    const period = statedPeriod(raw, ctx.policy)!;
     let dueOn: IsoDate | null = null;
     let extra: Record<string, unknown> = {};
     /** The general counting rules the computation used (cited beside the article that sets the period). */
@@ -151,9 +168,6 @@ export const obligationMaterialiser: Materialiser = {
     let undetermined: { date: IsoDate; reason: Text } | undefined;
     /** The policy option that turns "immediately / promptly" into a day count for this duty. */
     const promptlyOption = !isDayCount(value) && value.kind === 'promptly' ? (value.policy ?? 'promptlyDays') : 'promptlyDays';
-    if (isDayCount(value)) period = { kind: 'days', days: value.days, unit: value.unit };
-    else if (value.kind === 'promptly') period = { kind: 'promptly', days: ctx.policy[promptlyOption], policy: promptlyOption };
-    else period = { kind: value.kind };
 
     // The account's note that the log lacks the event the period runs from, and which event stood in for it.
     if (standIn) computation.push(computationStep('stands-in', o.startsOn[0]!.event, standIn.type, standIn.on));
