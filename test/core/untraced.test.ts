@@ -103,5 +103,8 @@ describe('an assessment without its trace', () => {
     expect(untraced.trace).toEqual([]);
     expect(untraced.responsibilities.length).toBeGreaterThan(0);
     expect(Object.keys(untraced.responsibilities[0]!.facts).length).toBeGreaterThan(0);
+    // Only an explicit false leaves the trace out.
+    expect(evaluator.evaluateSync(c!.input, { asOf: c!.asOf, trace: undefined }).trace.length).toBeGreaterThan(0);
+    expect(evaluator.evaluateSync(c!.input, { asOf: c!.asOf, trace: 0 as never }).trace.length).toBeGreaterThan(0);
   });
 });
