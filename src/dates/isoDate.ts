@@ -1,5 +1,9 @@
 import { UTCDate } from '@date-fns/utc';
-import { addDays as addDaysFns, differenceInCalendarDays, getISODay } from 'date-fns';
+// From their own modules, not the date-fns index: the index loads every date-fns function, which was
+// a quarter of the package's import time.
+import { addDays as addDaysFns } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getISODay } from 'date-fns/getISODay';
 
 /**
  * A calendar date in China, written `YYYY-MM-DD`.

@@ -8,10 +8,22 @@ import { isFactReference, leafTrace } from './traceCondition.js';
 type Facts = Readonly<Record<string, unknown>>;
 type Read = (facts: Facts) => unknown;
 
-/** One condition compiled twice: a quick test, and a full evaluation that also builds its trace. */
+/** One condition compiled three ways: a quick test, the facts it reads, and a full evaluation that also builds its trace. */
 interface Compiled {
   /** Whether the condition holds, without building a trace. */
   readonly holds: (facts: Facts) => boolean;
+  /**
+   * Writes into `out` the fact values the condition reads, as `factsSeen` reads them off its trace
+   * (`fact` or `fact.path`, then a fact reference's value), without evaluating operators: run after
+   * `holds`, which evaluated every condition that could throw (every other answers true or false, so
+   * each leaf of the trace has a result and shows its fact value).
+   */
+  readonly collect: (facts: Facts, out: Record<string, unknown>) => void;
+  /**
+   * Whether no condition of it can throw on the facts (which are plain data: the validated case and
+   * what is computed from it), so that `holds` may stop at the first condition that decides the group.
+   */
+  readonly safe: boolean;
   /** Evaluates every condition, as json-rules-engine does, and returns the outcome with the trace. */
   readonly trace: (facts: Facts) => { readonly result: unknown; readonly trace: TraceCondition };
 }
@@ -37,6 +49,20 @@ function reader(fact: string, path: string | undefined): Read {
   };
 }
 
+/** The key a fact read is shown under in an item's `facts`: `fact`, or `fact.path` (as `factsSeen` writes it). */
+const seenKey = (fact: string, path: string | undefined): string => (path ? `${fact}.${path}` : fact);
+
+/**
+ * Operators that cannot throw on plain data, whatever the fact's value: comparisons by identity, array
+ * searches guarded by `Array.isArray`, and the built-in `isDefined` and `nonEmpty`. `in` and `notIn`
+ * call the condition value's `indexOf`, so they are safe only with a literal list. The numeric ones
+ * convert the fact value to a string (which can throw for an object without a prototype), and a
+ * caller's operator may throw: a group with any of them evaluates every condition, as json-rules-engine
+ * does, so that both evaluators fail alike.
+ */
+const NEVER_THROWING = new Set(['equal', 'notEqual', 'contains', 'doesNotContain', 'isDefined', 'nonEmpty']);
+const LIST_OPERATORS = new Set(['in', 'notIn']);
+
 function compileLeaf(leaf: LeafCondition, operators: ReadonlyMap<string, (a: unknown, b: unknown) => boolean>): Compiled {
   const op = operators.get(leaf.operator);
   if (!op) throw new Error(`unknown operator "${leaf.operator}"`);
@@ -44,8 +70,20 @@ function compileLeaf(leaf: LeafCondition, operators: ReadonlyMap<string, (a: unk
   const ref = isFactReference(leaf.value) ? reader(leaf.value.fact, leaf.value.path) : undefined;
   const literal = leaf.value;
   const valueOf: Read = ref ?? (() => literal);
+  const key = seenKey(leaf.fact, leaf.path);
+  const refKey = isFactReference(leaf.value) ? seenKey(leaf.value.fact, leaf.value.path) : undefined;
   return {
+    safe: NEVER_THROWING.has(leaf.operator) || (LIST_OPERATORS.has(leaf.operator) && Array.isArray(literal)),
     holds: (facts) => op(factOf(facts), valueOf(facts)) === true,
+    collect:
+      ref === undefined || refKey === undefined
+        ? (facts, out) => {
+            out[key] = factOf(facts);
+          }
+        : (facts, out) => {
+            out[key] = factOf(facts);
+            out[refKey] = ref(facts);
+          },
     trace: (facts) => {
       const value = valueOf(facts);
       const factValue = factOf(facts);
@@ -62,24 +100,40 @@ function compileLeaf(leaf: LeafCondition, operators: ReadonlyMap<string, (a: unk
  * group are evaluated (none is skipped), so every leaf of a fired rule has a result in the trace.
  */
 function compileGroup(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
-  // Every condition is evaluated, as json-rules-engine evaluates them all (an operator that throws
-  // fails the evaluation on both runners alike); only the answer is combined.
+  // json-rules-engine evaluates every condition (an operator that throws fails the evaluation on both
+  // runners alike) and only then combines the answers. Where no condition can throw, the answer is
+  // the same when the test stops at the first condition that decides it, and the test is cheaper.
+  const safe = children.every((c) => c.safe);
   const holds: (facts: Facts) => boolean =
     children.length === 0
       ? () => true
       : kind === 'all'
-        ? (facts) => {
-            let every = true;
-            for (const c of children) if (!c.holds(facts)) every = false;
-            return every;
-          }
-        : (facts) => {
-            let some = false;
-            for (const c of children) if (c.holds(facts)) some = true;
-            return some;
-          };
+        ? safe
+          ? (facts) => {
+              for (const c of children) if (!c.holds(facts)) return false;
+              return true;
+            }
+          : (facts) => {
+              let every = true;
+              for (const c of children) if (!c.holds(facts)) every = false;
+              return every;
+            }
+        : safe
+          ? (facts) => {
+              for (const c of children) if (c.holds(facts)) return true;
+              return false;
+            }
+          : (facts) => {
+              let some = false;
+              for (const c of children) if (c.holds(facts)) some = true;
+              return some;
+            };
   return {
+    safe,
     holds,
+    collect: (facts, out) => {
+      for (const c of children) c.collect(facts, out);
+    },
     trace: (facts) => {
       const parts = children.map((c) => c.trace(facts));
       const result =
@@ -92,7 +146,9 @@ function compileGroup(kind: 'all' | 'any', children: readonly Compiled[]): Compi
 
 function compileNot(child: Compiled): Compiled {
   return {
+    safe: child.safe,
     holds: (facts) => !child.holds(facts),
+    collect: child.collect,
     trace: (facts) => {
       const inner = child.trace(facts);
       const result = !inner.result;
@@ -111,8 +167,9 @@ function compile(condition: Condition, operators: ReadonlyMap<string, (a: unknow
 /**
  * The compiled runner: each rule's json-rules-engine conditions, compiled once into closures (no `eval`,
  * no `new Function`) and evaluated synchronously. A rule is first tested without building a trace; only a
- * rule that fires is evaluated in full to build its trace, which is exactly what json-rules-engine
- * reports for it (the equality test holds the two runners to the same bytes).
+ * rule that fires has the facts its conditions read collected and, when a trace is asked for, is
+ * evaluated in full to build its trace, which is exactly what json-rules-engine reports for it (the
+ * equality test holds the two runners to the same bytes).
  */
 export class CompiledRunner {
   readonly kind = 'compiled' as const;
@@ -124,13 +181,15 @@ export class CompiledRunner {
     for (const rule of rules) this.compiled.set(rule.id, compile(rule.conditions, table));
   }
 
-  run(rules: readonly StagedRule[], facts: Facts): FiredRule[] {
+  run(rules: readonly StagedRule[], facts: Facts, trace = true): FiredRule[] {
     const fired: FiredRule[] = [];
     for (const rule of rules) {
       const c = this.compiled.get(rule.id);
       if (!c) throw new Error(`rule "${rule.id}" was not compiled by this evaluator`);
       if (!c.holds(facts)) continue;
-      fired.push({ rule, conditions: { ...c.trace(facts).trace, result: true } });
+      const seen: Record<string, unknown> = {};
+      c.collect(facts, seen);
+      fired.push(trace ? { rule, conditions: { ...c.trace(facts).trace, result: true }, seen } : { rule, seen });
     }
     // The stage's rules come in rule order, so the fired ones already are.
     return fired;

@@ -1,4 +1,4 @@
-import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { Engine, RuleProperties } from 'json-rules-engine';
 import type { TraceCondition } from '../assessment/types.js';
 import type { LeafCondition } from '../rules/schema.js';
 import { strictOperator, type OperatorDefinition } from './operators.js';
@@ -12,6 +12,16 @@ interface RuleSet {
   readonly pool: Engine[];
   readonly facts: readonly string[];
   readonly byId: ReadonlyMap<string, StagedRule>;
+}
+
+/**
+ * json-rules-engine, loaded on the first run: a program that uses only the compiled evaluator never
+ * loads it (it was a sixth of the package's import time), and this runner is asynchronous anyway.
+ */
+let loading: Promise<typeof import('json-rules-engine')> | undefined;
+let EngineClass: typeof Engine | undefined;
+async function loadEngine(): Promise<void> {
+  EngineClass ??= (await (loading ??= import('json-rules-engine'))).Engine;
 }
 
 /** Idle engines kept per rule set; more may exist while many runs overlap, and are then let go. */
@@ -50,8 +60,9 @@ export class JsonRulesEngineRunner {
 
   constructor(private readonly operators: readonly OperatorDefinition[]) {}
 
+  /** An engine for one rule set; json-rules-engine is loaded by then (see `run`). */
   private build(rules: readonly StagedRule[]): Engine {
-    const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
+    const engine = new EngineClass!([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const op of this.operators) engine.addOperator(op.name, strictOperator(op));
     for (const rule of rules) {
       engine.addRule({ name: rule.id, conditions: rule.conditions, event: { type: rule.id }, priority: 1 } as RuleProperties);
@@ -83,6 +94,7 @@ export class JsonRulesEngineRunner {
 
   async run(rules: readonly StagedRule[], facts: Readonly<Record<string, unknown>>): Promise<FiredRule[]> {
     if (rules.length === 0) return [];
+    if (!EngineClass) await loadEngine();
     const { pool, facts: read, byId } = this.setFor(rules);
     const engine = pool.pop() ?? this.build(rules);
     // Only the facts these rules read become engine facts: a fact left out reads as undefined, exactly

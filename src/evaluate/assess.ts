@@ -19,6 +19,8 @@ import { recordingCalendar } from '../receipt/recordingCalendar.js';
 export interface Stage {
   readonly rules: readonly StagedRule[];
   readonly facts: Readonly<Record<string, unknown>>;
+  /** Whether the fired rules' conditions are wanted as evaluated (for the trace). */
+  readonly trace: boolean;
 }
 
 export interface AssessOptions {
@@ -31,6 +33,14 @@ export interface AssessOptions {
    * reproduced: see `petition-rules verify`). Left out, the evaluator's `receipt` option decides.
    */
   readonly receipt?: boolean;
+  /**
+   * Whether the assessment carries its `trace` (every rule that fired, with each condition as it was
+   * evaluated). Default true; only `false` leaves it out. With false, `trace` is an empty list and
+   * everything else is the same, byte for byte (the items' `facts` still show what the conditions
+   * read). The compiled evaluator then builds no condition trees, and the assessment's JSON is about
+   * half as long, so writing it out costs far less.
+   */
+  readonly trace?: boolean;
 }
 
 /** What every assessment of one evaluator shares: the directory, the law by receipt date, the policy and the calendar. */
@@ -50,7 +60,9 @@ export interface AssessmentSetting {
  * compiled runner and asynchronously for json-rules-engine. Invalid input throws a CaseValidationError
  * before any rule runs, so there is never a partial answer.
  */
-export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang = 'en', receipt }: AssessOptions): Generator<Stage, Assessment, FiredRule[]> {
+export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang = 'en', receipt, trace: traceOption }: AssessOptions): Generator<Stage, Assessment, FiredRule[]> {
+  // Only an explicit false leaves the trace out.
+  const traced = traceOption !== false;
   const receivedOnCheck = (date: string) => {
     const law = setting.lawOn(date);
     return 'problem' in law ? law.problem : undefined;
@@ -82,9 +94,14 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
   const trace: TraceEntry[] = [];
   for (let stage = 0; stage < stages.length; stage++) {
     facts.outcomes = builder.outcomesFact();
-    facts.obligations = Object.fromEntries(builder.items('obligations').map((o) => [String(o.id), o]));
-    const fired = yield { rules: stages[stage]!, facts };
-    for (const { rule, conditions } of fired) trace.push(materialise(rule, conditions, stage, ctx, facts, builder));
+    const obligations: Record<string, unknown> = {};
+    for (const o of builder.items('obligations')) obligations[String(o.id)] = o;
+    facts.obligations = obligations;
+    const fired = yield { rules: stages[stage]!, facts, trace: traced };
+    for (const f of fired) {
+      const entry = materialise(f, stage, ctx, facts, builder, traced);
+      if (entry) trace.push(entry);
+    }
   }
 
   const assessment: Assessment = {
@@ -110,17 +127,18 @@ export function* assess(setting: AssessmentSetting, input: unknown, { asOf, lang
   };
 }
 
-/** Adds what one fired rule yields to the assessment, and returns its trace entry. */
-function materialise(rule: StagedRule, conditions: FiredRule['conditions'], stage: number, ctx: CaseContext, facts: Record<string, unknown>, builder: AssessmentBuilder): TraceEntry {
-  const grounds = { basis: rule.citations.slice(), rules: [rule.id], facts: factsSeen(conditions) };
+/** Adds what one fired rule yields to the assessment, and returns its trace entry when a trace is made. */
+function materialise({ rule, conditions, seen }: FiredRule, stage: number, ctx: CaseContext, facts: Record<string, unknown>, builder: AssessmentBuilder, traced: boolean): TraceEntry | undefined {
+  const grounds = { basis: rule.citations.slice(), rules: [rule.id], facts: seen ?? factsSeen(conditions!) };
   const yielded: string[] = [];
   for (const outcome of rule.outcomes) {
     const m = materialisers[outcome.kind]!;
     for (const item of m.materialise(outcome, ctx, grounds, facts)) {
       builder.add(m.list, item);
-      yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
+      if (traced) yielded.push(`${outcome.kind}:${String(item.item[m.idField])}`);
     }
   }
+  if (!traced) return undefined;
   const entry: Record<string, unknown> = { rule: rule.id, pack: rule.pack, title: rule.title, citations: rule.citations, stage, dependsOn: rule.dependsOn ?? [] };
   if (rule.interpretation) entry.interpretation = rule.interpretation;
   entry.conditions = conditions;

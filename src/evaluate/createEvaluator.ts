@@ -66,7 +66,7 @@ export interface EvaluatorOptions {
   readonly receipt?: boolean;
 }
 
-/** Options of one evaluation: the date statuses are judged at (`asOf`; the clock is never read) and the language of validation messages. */
+/** Options of one evaluation: the date statuses are judged at (`asOf`; the clock is never read), the language of validation messages, whether to carry a receipt and whether to make the trace. */
 export type EvaluateOptions = AssessOptions;
 
 export interface Evaluator {
@@ -155,7 +155,7 @@ export function evaluatorFromPacks(options: Omit<EvaluatorOptions, 'packs'>, pac
     const evaluateSync = (input: unknown, evaluateOptions: EvaluateOptions): Assessment => {
       const steps = assess(setting, input, evaluateOptions);
       let step = steps.next();
-      while (!step.done) step = steps.next(runner.run(step.value.rules, step.value.facts));
+      while (!step.done) step = steps.next(runner.run(step.value.rules, step.value.facts, step.value.trace));
       return step.value;
     };
     return { kind, evaluate: async (input, evaluateOptions) => evaluateSync(input, evaluateOptions), evaluateSync, ...shared };

@@ -27,7 +27,13 @@ export function eventsInOrder(ctx: CaseContext): readonly Event[] {
 
 /** The latest transfer or assignment of the matter, if any: the organ it went to now holds it. */
 export function latestHandover(ctx: CaseContext): Handover | undefined {
-  return eventsInOrder(ctx).filter((e): e is Handover => e.type === 'transferred' || e.type === 'assigned').at(-1);
+  // Read from the end, without a filtered copy: four facts ask this of every case.
+  const events = eventsInOrder(ctx);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'transferred' || e.type === 'assigned') return e;
+  }
+  return undefined;
 }
 
 /** The first assignment (交办), which carries the assigner's deadline for the result report. */
