@@ -112,7 +112,8 @@ export function auditLine(text: string | typeof NOT_UTF8, line: number, evaluato
   } catch (error) {
     return rejection(line, { issues: problem(`${lang === 'zh' ? '不是有效的 JSON' : 'not valid JSON'}: ${(error as Error).message}`) }, summary);
   }
-  const options = { asOf: settings.asOf, lang };
+  // Without the trace in the output, none is built (the rest of the assessment is the same).
+  const options = { asOf: settings.asOf, lang, ...(settings.withoutTrace ? { trace: false } : {}) };
   if (evaluator.kind === 'compiled') {
     try {
       return assessed(line, input, evaluator.evaluateSync(input, options), evaluator, settings, summary);
