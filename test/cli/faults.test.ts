@@ -107,7 +107,7 @@ describe.runIf(once)('what a line holds', () => {
     const { code, stdout } = await runCli(['audit', '-', ...base], { stdin });
     expect(code).toBe(0);
     const [first, second] = records(stdout);
-    expect(first).toMatchObject({ line: 1, assessment: { caseId: 'cli-letter-1' } });
+    expect(first).toMatchObject({ line: 1, compact: { caseId: 'cli-letter-1' } });
     expect(second!.line).toBe(2);
     expect(second!.error!.issues[0]!.message).toMatch(/^not valid JSON/);
     // A file that starts with a BOM reads as the same file without it, record for record.
