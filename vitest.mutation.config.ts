@@ -25,6 +25,14 @@ export default defineConfig({
       'test/hardening/noHang.test.ts',
       'test/hardening/poisonedMemory.test.ts',
       'test/hardening/mutation*.test.ts',
+      // The packs refused at load (src/engine/ruleset.ts) and the words of each step and event name:
+      // without these, the 2026-12-02 run left most of ruleset.ts's checks and eventNames.ts uncovered.
+      'test/core/rulePacks.test.ts',
+      'test/hardening/maliciousPacks.test.ts',
+      'test/hardening/packLoad.test.ts',
+      'test/explain/*.test.ts',
+      'test/accountability/*.test.ts',
+      'test/compact/compact.test.ts',
     ],
     exclude: ['test/time/timezones.test.ts'],
     testTimeout: 60_000,
