@@ -5,10 +5,10 @@ import { generateCases as realisticCases } from '../../examples/audit/generate-c
 import type { Assessment } from '../../src/assessment/types.js';
 import { CompactRecordError } from '../../src/compact/CompactRecordError.js';
 import type { Evaluator } from '../../src/evaluate/createEvaluator.js';
-import { createEvaluator, type EvaluatorOptions } from '../../src/node/createEvaluator.js';
-import type { Policy } from '../../src/policy/policy.js';
+import { createEvaluator } from '../../src/node/createEvaluator.js';
 import { loadScenarioDir } from '../../src/scenarios/runScenario.js';
 import { fixtureDirectory, generateCases } from '../core/generateCases.js';
+import { scenarioOptions, scenarioSets } from '../scenarioSets.js';
 
 /**
  * Issue 13 §1: a compact record plus the same packs expands to exactly the full assessment — the JSON
@@ -35,24 +35,13 @@ function assessed(evaluator: Evaluator, input: unknown, asOf: string): Assessmen
 }
 
 describe('compact records expand to exactly the full assessment', () => {
-  const sets: Array<{ dir: string; options: EvaluatorOptions }> = [
-    { dir: join(repo, 'test', 'scenarios'), options: {} },
-    { dir: join(repo, 'test', 'testing', 'scenarios'), options: {} },
-    { dir: join(repo, 'examples', 'policy-tests', 'scenarios'), options: {} },
-    { dir: join(repo, 'examples', 'provincial-pack', 'scenarios'), options: { packs: [join(repo, 'examples', 'provincial-pack', 'packs')] } },
-  ];
-  for (const set of sets) {
+  for (const set of scenarioSets) {
     it(`every scenario in ${set.dir.slice(repo.length + 1)}, both evaluators`, async () => {
       const differing: string[] = [];
       let checked = 0;
       const evaluators = new Map<string, Evaluator>();
       for (const s of loadScenarioDir(set.dir)) {
-        const options: EvaluatorOptions = {
-          ...set.options,
-          directory: s.directory,
-          ...(s.scenario.evaluator?.jurisdiction ? { jurisdiction: s.scenario.evaluator.jurisdiction } : {}),
-          ...(s.scenario.evaluator?.policy ? { policy: s.scenario.evaluator.policy as Partial<Policy> } : {}),
-        };
+        const options = scenarioOptions(s, set.options);
         for (const kind of ['compiled', 'json-rules-engine'] as const) {
           const key = JSON.stringify([kind, s.directory, s.scenario.evaluator ?? null]);
           let evaluator = evaluators.get(key);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/assessment/types.js';
 import type { Evaluator } from '../../src/evaluate/createEvaluator.js';
 import { createEvaluator, type EvaluatorOptions } from '../../src/node/createEvaluator.js';
-import type { Policy } from '../../src/policy/policy.js';
-import { loadScenarioDir, type LoadedScenario } from '../../src/scenarios/runScenario.js';
+import { loadScenarioDir } from '../../src/scenarios/runScenario.js';
+import { scenarioOptions, scenarioSets } from '../scenarioSets.js';
 import { fixtureDirectory, generateCases } from './generateCases.js';
 
 /**
@@ -33,22 +33,6 @@ function pair(options: EvaluatorOptions): { reference: Evaluator; compiled: Eval
 }
 
 const repo = join(import.meta.dirname, '..', '..');
-const scenarioSets: Array<{ dir: string; options: EvaluatorOptions }> = [
-  { dir: join(repo, 'test', 'scenarios'), options: {} },
-  { dir: join(repo, 'test', 'testing', 'scenarios'), options: {} },
-  { dir: join(repo, 'examples', 'policy-tests', 'scenarios'), options: {} },
-  { dir: join(repo, 'examples', 'provincial-pack', 'scenarios'), options: { packs: [join(repo, 'examples', 'provincial-pack', 'packs')] } },
-];
-
-function optionsFor(s: LoadedScenario, base: EvaluatorOptions): EvaluatorOptions {
-  return {
-    ...base,
-    directory: s.directory,
-    ...(s.scenario.evaluator?.jurisdiction ? { jurisdiction: s.scenario.evaluator.jurisdiction } : {}),
-    ...(s.scenario.evaluator?.policy ? { policy: s.scenario.evaluator.policy as Partial<Policy> } : {}),
-  };
-}
-
 describe('compiled evaluator = json-rules-engine', () => {
   for (const set of scenarioSets) {
     it(`every scenario in ${set.dir.slice(repo.length + 1)} gives byte-identical assessments`, async () => {
@@ -57,7 +41,7 @@ describe('compiled evaluator = json-rules-engine', () => {
       const pairs = new Map<string, ReturnType<typeof pair>>();
       const differing: string[] = [];
       for (const s of scenarios) {
-        const options = optionsFor(s, set.options);
+        const options = scenarioOptions(s, set.options);
         const key = JSON.stringify([options.directory, s.scenario.evaluator ?? null]);
         let p = pairs.get(key);
         if (!p) pairs.set(key, (p = pair(options)));

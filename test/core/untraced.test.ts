@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCases as generateAuditCases } from '../../examples/audit/generate-cases.js';
 import type { Evaluator } from '../../src/evaluate/createEvaluator.js';
-import { createEvaluator, type EvaluatorOptions } from '../../src/node/createEvaluator.js';
-import type { Policy } from '../../src/policy/policy.js';
+import { createEvaluator } from '../../src/node/createEvaluator.js';
 import { loadScenarioDir } from '../../src/scenarios/runScenario.js';
+import { scenarioOptions, scenarioSets } from '../scenarioSets.js';
 import { fixtureDirectory, generateCases } from './generateCases.js';
 
 /**
@@ -34,22 +34,11 @@ const repo = join(import.meta.dirname, '..', '..');
 
 describe('an assessment without its trace', () => {
   it('is the traced assessment with trace [] for every scenario, on both evaluators', async () => {
-    const sets: Array<{ dir: string; options: EvaluatorOptions }> = [
-      { dir: join(repo, 'test', 'scenarios'), options: {} },
-      { dir: join(repo, 'test', 'testing', 'scenarios'), options: {} },
-      { dir: join(repo, 'examples', 'policy-tests', 'scenarios'), options: {} },
-      { dir: join(repo, 'examples', 'provincial-pack', 'scenarios'), options: { packs: [join(repo, 'examples', 'provincial-pack', 'packs')] } },
-    ];
     let compared = 0;
     const differing: string[] = [];
-    for (const set of sets) {
+    for (const set of scenarioSets) {
       for (const s of loadScenarioDir(set.dir)) {
-        const options: EvaluatorOptions = {
-          ...set.options,
-          directory: s.directory,
-          ...(s.scenario.evaluator?.jurisdiction ? { jurisdiction: s.scenario.evaluator.jurisdiction } : {}),
-          ...(s.scenario.evaluator?.policy ? { policy: s.scenario.evaluator.policy as Partial<Policy> } : {}),
-        };
+        const options = scenarioOptions(s, set.options);
         for (const evaluator of kinds) {
           const [traced, untraced] = await both(createEvaluator({ ...options, evaluator }), s.scenario.case, s.scenario.asOf);
           compared++;
