@@ -1,8 +1,7 @@
 import type { StagedRule } from '../engine/ruleset.js';
+import { evaluatorShape } from './keys.js';
 import type { Assessment, TraceEntry } from './types.js';
 
-/** The keys of an assessment, in the order the evaluator writes them. */
-const ASSESSMENT_KEYS = ['caseId', 'asOf', 'receivedOn', 'packs', 'parameters', 'policy', 'responsibilities', 'obligations', 'escalations', 'actions', 'findings', 'guidance', 'trace'] as const;
 /** The keys of a trace entry before its conditions, in the order the evaluator writes them. */
 const HEAD_KEYS = ['rule', 'pack', 'title', 'citations', 'stage', 'dependsOn'] as const;
 
@@ -54,10 +53,10 @@ export function createAssessmentStringifier(rules: readonly StagedRule[]): (asse
   };
 
   return (assessment) => {
-    const keys = Object.keys(assessment);
     // A receipt, when asked for, is the last key (after the trace) and is written as it is.
-    const withReceipt = keys.length === ASSESSMENT_KEYS.length + 1 && keys[ASSESSMENT_KEYS.length] === 'receipt';
-    if ((keys.length !== ASSESSMENT_KEYS.length && !withReceipt) || ASSESSMENT_KEYS.some((k, i) => k !== keys[i]) || !Array.isArray(assessment.trace)) return JSON.stringify(assessment);
+    const shape = evaluatorShape(assessment);
+    if (!shape || !Array.isArray(assessment.trace)) return JSON.stringify(assessment);
+    const { withReceipt } = shape;
     if (withReceipt && assessment.receipt === undefined) return JSON.stringify(assessment);
     const a = assessment;
     let trace = '';

@@ -1,4 +1,5 @@
 import type { AppliedPolicy, Assessment, OrganRef, TraceCondition, TraceEntry } from '../assessment/types.js';
+import { ASSESSMENT_KEYS, evaluatorShape, OUTCOME_LISTS } from '../assessment/keys.js';
 import type { Organ } from '../case/organ.js';
 import type { StagedRule } from '../engine/ruleset.js';
 import type { Law } from '../evaluate/lawInForce.js';
@@ -15,11 +16,7 @@ import { statedPeriod } from '../time/obligation.js';
 import { deepFreeze } from '../util/deepFreeze.js';
 import { encodeConditions, expandConditions, expandEntry, isOwnHead, LeafError } from './traceCodec.js';
 
-/** The outcome lists of an assessment, in the order it writes them. */
-const LISTS = ['responsibilities', 'obligations', 'escalations', 'actions', 'findings', 'guidance'] as const;
-type List = (typeof LISTS)[number];
-/** The keys of an assessment in the evaluator's order; a receipt, when there is one, comes last. */
-const KEYS = ['caseId', 'asOf', 'receivedOn', 'packs', 'parameters', 'policy', ...LISTS, 'trace'] as const;
+type List = (typeof OUTCOME_LISTS)[number];
 
 /** What compact records are made and read against: the evaluator's law, policy, directory and rules. */
 export interface CompactSetting {
@@ -43,7 +40,7 @@ type Grounded = Map<string, Array<{ readonly list: List; readonly item: Readonly
 
 function groundedItems(items: Readonly<Record<List, readonly Readonly<Record<string, unknown>>[]>>): Grounded {
   const out: Grounded = new Map();
-  for (const list of LISTS)
+  for (const list of OUTCOME_LISTS)
     for (const item of items[list]) {
       const rules = item.rules;
       if (!Array.isArray(rules)) continue;
@@ -123,9 +120,9 @@ export function createCompactor(setting: CompactSetting): Compactor {
   };
 
   const compact = (a: Assessment): CompactAssessment => {
-    const keys = Object.keys(a);
-    const withReceipt = keys.length === KEYS.length + 1 && keys[KEYS.length] === 'receipt';
-    if ((keys.length !== KEYS.length && !withReceipt) || KEYS.some((k, i) => keys[i] !== k)) throw new TypeError(`compact takes an assessment as the evaluator writes it (keys ${KEYS.join(', ')}[, receipt]); got keys ${keys.join(', ')}`);
+    const shape = evaluatorShape(a);
+    if (!shape) throw new TypeError(`compact takes an assessment as the evaluator writes it (keys ${ASSESSMENT_KEYS.join(', ')}[, receipt]); got keys ${Object.keys(a).join(', ')}`);
+    const { withReceipt } = shape;
     const known = lawOf(a.receivedOn);
     if ('problem' in known) throw new TypeError(`compact: no law in force for receivedOn ${a.receivedOn}: ${known.problem.en}`);
     const { law, ref } = known;
@@ -145,7 +142,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
     out.directory = directoryRef();
     if (a.packs !== law.applied.packs && !sameJson(a.packs, law.applied.packs)) out.packs = a.packs;
     if (a.parameters !== law.applied.parameters && !sameJson(a.parameters, law.applied.parameters)) out.parameters = a.parameters;
-    for (const list of LISTS) out[list] = lists[list].map((item) => encodeItem(item, items, trace));
+    for (const list of OUTCOME_LISTS) out[list] = lists[list].map((item) => encodeItem(item, items, trace));
     out.trace = a.trace.map((entry, i): CompactTraceEntry => {
       const rule = rules.get(entry.rule);
       if (!rule || position.get(entry.rule) !== i || !isOwnHead(entry, rule)) return entry as unknown as CompactTraceEntry;
@@ -162,7 +159,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
     const r = record as Record<string, unknown>;
     if (r.format !== COMPACT_FORMAT) fail('format', `must be "${COMPACT_FORMAT}", not ${JSON.stringify(r.format)}`, `须为"${COMPACT_FORMAT}"，而不是 ${JSON.stringify(r.format)}`);
     for (const key of ['caseId', 'asOf', 'receivedOn', 'directory'] as const) if (typeof r[key] !== 'string') fail(key, 'must be a string', '须为字符串');
-    for (const key of [...LISTS, 'law'] as const) if (!Array.isArray(r[key])) fail(key, 'must be a list', '须为列表');
+    for (const key of [...OUTCOME_LISTS, 'law'] as const) if (!Array.isArray(r[key])) fail(key, 'must be a list', '须为列表');
     // A record written without the trace (audit --without-trace) expands to an assessment without one.
     const withTrace = r.trace !== undefined;
     if (withTrace && !Array.isArray(r.trace)) fail('trace', 'must be a list', '须为列表');
@@ -208,7 +205,7 @@ export function createCompactor(setting: CompactSetting): Compactor {
     });
     const trace: TraceIndex = { position, conditions, seen: new Map(), period: periodsOf(law) };
     const lists = {} as Record<List, Record<string, unknown>[]>;
-    for (const list of LISTS)
+    for (const list of OUTCOME_LISTS)
       lists[list] = (r[list] as CompactItem[]).map((item, i) => {
         try {
           return expandItem(item, items, trace, traceRules);
